@@ -1,0 +1,72 @@
+"""Score kronika's trained pipelines on their held-out data (same scoring as `spacy evaluate`).
+
+pl: src/kronika/models/pl_core on corpus/pl/test.spacy (NKJP test split, never used in training or model
+    selection) -> tag accuracy, NER P/R/F overall and per label.
+en: src/kronika/models/en_core on corpus/en/dev.spacy (second half of EWT test, see prepare_ewt.py)
+    -> UPOS, XPOS, morph, UAS/LAS, lemma accuracy.
+
+The text is re-tokenized with the pipeline's own tokenizer (gold_preproc off), as in real use.
+Usage: python scripts/evaluate_models.py [pl] [en] [--out corpus/metrics]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.training import Corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS = {
+    "pl": (ROOT / "src/kronika/models/pl_core", ROOT / "corpus/pl/test.spacy"),
+    "en": (ROOT / "src/kronika/models/en_core", ROOT / "corpus/en/dev.spacy"),
+}
+KEYS = {
+    "pl": ["tag_acc", "ents_p", "ents_r", "ents_f", "ents_per_type"],
+    "en": ["pos_acc", "tag_acc", "morph_acc", "dep_uas", "dep_las", "lemma_acc", "sents_f"],
+}
+
+
+def evaluate(lang: str, model: Path | None = None, data: Path | None = None) -> dict[str, Any]:
+    """Load a pipeline from disk and score it on a DocBin file; returns the selected scores."""
+    model_path, data_path = MODELS[lang]
+    nlp = spacy.load(model or model_path)
+    examples = list(Corpus(str(data or data_path), gold_preproc=False)(nlp))
+    scores = nlp.evaluate(examples, batch_size=256)
+    result = {k: scores.get(k) for k in KEYS[lang]}
+    result["n_docs"] = len(examples)
+    result["n_tokens"] = sum(len(eg.reference) for eg in examples)
+    return result
+
+
+def print_scores(lang: str, result: dict[str, Any]) -> None:
+    """Human-readable summary."""
+    print(f"== {lang} ({result['n_docs']} docs, {result['n_tokens']} gold tokens)")
+    for key, value in result.items():
+        if key == "ents_per_type" and value:
+            for label, prf in sorted(value.items()):
+                print(f"  {label:6s} P={prf['p']:.3f} R={prf['r']:.3f} F={prf['f']:.3f}")
+        elif isinstance(value, float):
+            print(f"  {key:10s} {value:.4f}")
+
+
+def main() -> None:
+    """Evaluate the requested languages and write JSON metrics."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("langs", nargs="*", default=["pl", "en"], choices=sorted(MODELS))
+    ap.add_argument("--model", type=Path, help="override the model path (one language only)")
+    ap.add_argument("--data", type=Path, help="override the data path (one language only)")
+    ap.add_argument("--out", type=Path, default=ROOT / "corpus/metrics")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for lang in args.langs:
+        result = evaluate(lang, args.model, args.data)
+        print_scores(lang, result)
+        (args.out / f"{lang}_core.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

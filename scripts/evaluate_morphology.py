@@ -1,0 +1,124 @@
+"""Score the Polish morphology stage on UD Polish PDB dev+test (evaluation only: never train on it).
+
+Docs are built from the gold CoNLL-U words (gold tokenisation and sentence starts), run through the pl_core
+tagger when it exists (and --no-tagger is not given) and then kronika_morphology. Reports lemma, UPOS and Case
+accuracy; Case is scored on words whose gold FEATS have a Case (prepositions carry none in UD PDB).
+--oracle-tags feeds the gold XPOS as if a perfect tagger had run (an upper bound for the stage itself).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path("/work/shared/data/ud_polish_pdb")
+MODEL = ROOT / "src" / "kronika" / "models" / "pl_core"
+
+
+def read_conllu(path: Path) -> list[list[dict]]:
+    """Sentences as lists of word dicts (multiword-token lines and empty nodes skipped)."""
+    sents, cur = [], []
+    mwt_end, mwt_space = 0, True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                sents.append(cur)
+            cur = []
+            continue
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0]:  # multiword token: its words are written together; its MISC holds SpaceAfter
+            mwt_end, mwt_space = int(cols[0].split("-")[1]), "SpaceAfter=No" not in cols[9]
+            continue
+        if "." in cols[0]:
+            continue
+        wid = int(cols[0])
+        space = "SpaceAfter=No" not in cols[9]
+        if wid <= mwt_end:
+            space = mwt_space if wid == mwt_end else False
+        cur.append({"form": cols[1], "lemma": cols[2], "upos": cols[3], "xpos": cols[4], "feats": cols[5],
+                    "space": space})
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def build_nlp(use_tagger: bool) -> spacy.Language:
+    sys.path.insert(0, str(ROOT / "src"))
+    import kronika.pipeline.morphology  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("pl")
+    if use_tagger and MODEL.exists():
+        src = spacy.load(MODEL)
+        nlp.add_pipe("tok2vec", source=src)
+        nlp.add_pipe("tagger", source=src)
+    nlp.add_pipe("kronika_morphology")
+    return nlp
+
+
+def case_of(feats: str) -> str:
+    for item in feats.split("|"):
+        if item.startswith("Case="):
+            return item[5:]
+    return ""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--no-tagger", action="store_true", help="do not use pl_core's tagger even if it exists")
+    ap.add_argument("--oracle-tags", action="store_true", help="set gold XPOS as token.tag_ (upper bound)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N sentences")
+    ap.add_argument("--errors", type=int, default=0, help="print the N most frequent lemma errors")
+    args = ap.parse_args()
+    sents = read_conllu(DATA / "pl_pdb-ud-dev.conllu") + read_conllu(DATA / "pl_pdb-ud-test.conllu")
+    if args.limit:
+        sents = sents[: args.limit]
+    nlp = build_nlp(use_tagger=not args.no_tagger and not args.oracle_tags)
+    docs = []
+    for s in sents:
+        doc = Doc(nlp.vocab, words=[w["form"] for w in s], spaces=[w["space"] for w in s],
+                  sent_starts=[True] + [False] * (len(s) - 1))
+        if args.oracle_tags:
+            for tok, w in zip(doc, s):
+                tok.tag_ = w["xpos"]
+        docs.append(doc)
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(docs))
+    secs = time.perf_counter() - t0
+    morph = nlp.get_pipe("kronika_morphology")
+    t1 = time.perf_counter()
+    for doc in docs:  # second pass over the same words: the warm-cache speed of the stage alone
+        morph(doc)
+    warm = time.perf_counter() - t1
+    n = lem = upos = case_n = case_ok = 0
+    errors: Counter = Counter()
+    for doc, s in zip(docs, sents):
+        for tok, w in zip(doc, s):
+            n += 1
+            lem += tok.lemma_ == w["lemma"]
+            upos += tok.pos_ == w["upos"]
+            gold_case = case_of(w["feats"])
+            if gold_case:
+                case_n += 1
+                case_ok += case_of(str(tok.morph)) == gold_case
+            if args.errors and tok.lemma_ != w["lemma"]:
+                errors[(w["form"], w["lemma"], tok.lemma_, w["xpos"])] += 1
+    names = [p for p in nlp.pipe_names]
+    mode = "oracle-tags" if args.oracle_tags else ("tagger" if "tagger" in names else "no-tagger")
+    print(f"mode={mode} pipes={names} words={n} sents={len(sents)} time={secs:.1f}s ({n / secs:,.0f} words/s cold); "
+          f"morphology alone, warm cache: {n / warm:,.0f} words/s")
+    print(f"lemma_acc={lem / n:.4f} upos_acc={upos / n:.4f} case_acc={case_ok / max(case_n, 1):.4f} "
+          f"(case scored on {case_n} words with a gold Case)")
+    for (form, gold, pred, xpos), c in errors.most_common(args.errors):
+        print(f"{c:5d}  {form!r} gold={gold!r} pred={pred!r} {xpos}")
+
+
+if __name__ == "__main__":
+    main()

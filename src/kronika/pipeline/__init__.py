@@ -1,0 +1,1 @@
+"""kronika's pipeline stages: one registered spaCy component per concern (see factories.py)."""

@@ -1,0 +1,8 @@
+"""Imports every kronika component module so that its @Language.factory registration runs.
+
+spaCy resolves a config's `factory = "kronika_..."` through its registry; importing this module before building a
+pipeline from a config is what makes those names known.
+"""
+from kronika.pipeline import extensions  # noqa: F401  (declares Doc/Span/Token extensions)
+from kronika.pipeline import language, metadata  # noqa: F401
+from kronika.pipeline import sentences  # noqa: F401
