@@ -8,6 +8,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from kronika.kb.loader import actor_name
 from kronika.pipeline.extensions import ACTOR_MENTIONS, EVENTS, QUOTES, SOURCE_MENTIONS
 
 ENTITY_LABELS = {"PER", "ORG", "LOC", "GPE", "EVT", "PRO"}
@@ -30,9 +31,9 @@ def _actors(doc: Doc) -> list[dict]:
     mentions: dict[str, list[dict]] = {}
     names: dict[str, str] = {}
     for sp in spans:
-        code = sp._.actor or sp.label_
+        code = sp.label_ or sp._.actor   # label_: extensions are keyed by offsets, shared by same-span spans
         counts[code] += 1
-        names.setdefault(code, sp.kb_id_ or code)
+        names.setdefault(code, actor_name(code, doc._.language or doc.lang_) or sp.kb_id_ or code)
         mentions.setdefault(code, []).append({"start": sp.start_char, "end": sp.end_char, "text": sp.text,
                                               "sector": sp._.sector})
     return [{"code": c, "name": names[c], "mentions": n, "spans": mentions[c]} for c, n in counts.most_common()]

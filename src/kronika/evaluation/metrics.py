@@ -5,18 +5,12 @@ of the longer one; events are unique (source, type, target) triples, hypothetica
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kronika.textnorm import fold
+
 UNCOUNTED_MODALITIES = {"hypothetical", "negated"}
-
-
-def fold(s: str | None) -> str:
-    s = unicodedata.normalize("NFKD", s or "").replace("ł", "l").replace("Ł", "L")
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", s).split())
 
 
 def outlet_key(name: str) -> str:

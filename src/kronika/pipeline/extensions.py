@@ -8,7 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 # Span-group keys (doc.spans[KEY]); every span group is serialised by DocBin.
-ACTOR_MENTIONS = "kronika_actors"      # label_ = actor code; span._.actor = code, span._.sector = sector or None
+ACTOR_MENTIONS = "kronika_actors"      # label_ = actor code; span._.actor = code, span._.sector = sector or None.
+# Read the code from label_: spaCy keys span extensions by character offsets, so a group mention ("E3") that yields
+# spans for several codes at the same offsets shares one span._.actor value among them.
 SOURCE_MENTIONS = "kronika_sources"    # label_ = outlet's canonical name
 QUOTES = "kronika_quotes"              # label_ = "direct" | "indirect"; span._.quote = QuoteInfo dict
 EVENTS = "kronika_events"              # evidence spans; span._.event = event dict (see pipeline/events)
@@ -25,6 +27,7 @@ _SPAN = {
     "lemma": None,         # nominative base form of a whole name (entities)
     "actor": None,         # actor code of an entity or mention
     "sector": None,        # PLOVER sector of a mention (GOV, MIL, ...)
+    "mention_kind": None,  # how an actor mention names it: name, adjective, demonym, capital, seat, person, ...
     "quote": None,         # dict: kind, speaker, speaker_actor, speaker_span (start, end) or None
     "event": None,         # dict of one event
 }

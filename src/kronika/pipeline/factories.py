@@ -6,3 +6,7 @@ pipeline from a config is what makes those names known.
 from kronika.pipeline import extensions  # noqa: F401  (declares Doc/Span/Token extensions)
 from kronika.pipeline import language, metadata  # noqa: F401
 from kronika.pipeline import sentences  # noqa: F401
+from kronika.pipeline import morphology  # noqa: F401
+from kronika.pipeline import actors  # noqa: F401
+from kronika.pipeline import sources, quotes  # noqa: F401
+from kronika.pipeline import events  # noqa: F401

@@ -303,7 +303,7 @@ def _disambiguate(tokens: list[Any], cands: list[tuple[mf.Reading, ...]]) -> lis
         if cls in ("subst", "depr", "ger"):
             p = tags[i].split(":")
             agree = (p[1], p[2], p[3]) if len(p) > 3 else None
-        elif (cls in AGREEING or cls in ("subst", "depr")) and agree and i + 1 < n and tags[i + 1][:3] != "adv":
+        elif cls in AGREEING and agree:
             better = _agreeing_reading(cands[i], agree, tokens[i].text, caps[i])
             if better is not None:
                 chosen[i] = better

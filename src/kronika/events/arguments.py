@@ -1,0 +1,259 @@
+"""Source and target of a predicate, from syntax.
+
+Polish: case and prepositions (a nominative subject; accusative/dative objects; 'wobec', 'przeciwko', 'z', 'do'
+phrases as the lexicon row says), passive voice ('przez X' is the source), verbal nouns (an actor adjective or
+genitive is the source: 'rosyjski atak', 'inwazja Rosji'). English: the dependency parse when a parser ran, else
+word order (the actor before the verb is the source, the one after it the target; 'by X' in the passive).
+A clause whose subject is a non-actor noun gives no source: guessing one would cost precision.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kronika.events.lexicon import Predicate
+from kronika.events.mentions import Mention, tag_class, token_cases
+
+_FINITE = ("fin", "praet", "impt", "bedzie", "winien", "pcon", "pant", "inf", "pact", "aglt")
+_PASSIVE_AUX = {"być", "zostać", "zostawać", "bywać"}
+_EN_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"}
+_EN_DET = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "'s", "’s", "any",
+           "new", "further", "fresh", "more", "no"}
+
+
+@dataclass
+class Args:
+    sources: list[Mention]
+    targets: list[Mention]
+    confidence: float
+    carried: bool = False
+
+
+def _nearest(cands: list[Mention], pos: int) -> Mention | None:
+    return min(cands, key=lambda m: (abs(m.start - pos), m.start)) if cands else None
+
+
+def _target_ok_pl(m: Mention, preps: frozenset[str], nominal: bool) -> bool:
+    if m.prep is not None:
+        return m.prep in preps
+    cases = m.cases
+    if "acc" in preps and (("acc" in cases and not nominal) or (nominal and "gen" in cases)):
+        return True
+    return ("dat" in preps and "dat" in cases) or ("gen" in preps and "gen" in cases)
+
+
+def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], prev_subject: list[Mention],
+           extra: set[int]) -> Args | None:
+    """Arguments of a Polish predicate."""
+    cls = tag_class(pred)
+    nominal = cls in ("ger", "subst", "depr")
+    doc = pred.doc
+    in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+    passive = cls == "ppas" and any(doc[j].lemma_ in _PASSIVE_AUX for j in range(max(clause.start, pred.i - 3),
+                                                                                      pred.i))
+    if cls == "ppas" and not passive:
+        passive = True                      # adjectival passive: 'nałożone przez UE sankcje'
+    sources: list[Mention] = []
+    targets: list[Mention] = []
+    conf = 0.8
+    if passive:
+        by = [m for m in mentions if m.prep == "przez" and m.start > pred.i]
+        sources = _group(_nearest(by, pred.i))
+        subj = [m for m in in_clause if m.prep is None and "nom" in m.cases]
+        targets = _group(_nearest(subj, pred.i))
+        return Args(sources, targets, 0.75) if sources else None
+    if nominal:
+        adj = [m for m in mentions if m.adjective and 0 < pred.i - m.end + 1 <= 2 and m.head is pred]
+        adj += [m for m in mentions if m.adjective and m.start == pred.i + 1 and m.head is pred]
+        gen_after = [m for m in mentions if not m.adjective and m.prep is None and m.start - pred.i in (1, 2)
+                     and "gen" in m.cases and m.head is None]
+        tgt_cands = [m for m in mentions if m.start > pred.i and _target_ok_pl(m, row.preps, True)
+                     and m not in adj and m.start - pred.i <= 8]
+        if adj:
+            sources = _group(adj[0])
+        elif gen_after and ("gen" not in row.preps or any(m.prep for m in tgt_cands)):
+            sources = _group(gen_after[0])
+            tgt_cands = [m for m in tgt_cands if m not in sources]
+        if sources:
+            targets = _group(_nearest([m for m in tgt_cands if m not in sources], pred.i))
+            return Args(sources, targets, 0.7)
+        if not _light_verb_object(pred, clause):
+            return None
+        targets = _group(_nearest(tgt_cands, pred.i))
+        conf = 0.6
+    # verbs (and verbal nouns that are the object of a light verb): the nominative subject of the clause
+    if cls == "imps":
+        return None
+    subj = [m for m in in_clause if m.prep is None and "nom" in m.cases and m not in targets
+            and not (m.head is not None and m.head.i in extra)]
+    before = [m for m in subj if m.start < pred.i]
+    after = [m for m in subj if m.start > pred.i]
+    carried = False
+    if before:
+        sources = _group(max(before, key=lambda m: m.start))
+    elif after and not nominal:
+        sources = _group(min(after, key=lambda m: m.start))
+        conf -= 0.1
+    elif not _has_nominal_subject(clause, pred, mentions):
+        earlier = [m for m in mentions if m.start < clause.start and m.prep is None and "nom" in m.cases]
+        if earlier:
+            sources = _group(max(earlier, key=lambda m: m.start))
+            conf -= 0.15
+        elif prev_subject and cls in ("fin", "praet", "pcon", "pant", "bedzie") and not nominal:
+            sources, carried = list(prev_subject), True
+            conf -= 0.25
+    if not sources:
+        return None
+    if not targets:
+        cands = [m for m in mentions if m not in sources and _target_ok_pl(m, row.preps, nominal)
+                 and m.start > pred.i - 1 and not (nominal and m.start < pred.i)]
+        in_c = [m for m in cands if clause.start <= m.start < clause.end]
+        targets = _group(_nearest(in_c or [m for m in cands if m.start > pred.i and m.start - pred.i <= 10],
+                                  pred.i))
+        if not targets:
+            loose = [m for m in mentions if m not in sources and clause.start <= m.start < clause.end
+                     and m.start > pred.i and (m.prep in _LOOSE_PREPS or m.prep is None and m.cases & {"acc", "dat"})]
+            if loose:
+                targets, conf = _group(min(loose, key=lambda m: m.start)), conf - 0.1
+    return Args(sources, targets, conf, carried)
+
+
+# prepositions that mark an addressee whatever the predicate (not places: 'w', 'na', 'po' are left out)
+_LOOSE_PREPS = frozenset({"dla", "do", "z", "wobec", "przeciwko", "przeciw", "między", "pod adres"})
+
+
+def _light_verb_object(pred: Token, clause: Span) -> bool:
+    """A verbal noun that is the accusative object of a verb close before it ('rozpoczęła inwazję', 'złożył wizytę')
+    takes that verb's subject as its source; a noun anywhere else does not."""
+    if not ({"acc", "inst"} & set(c.lower()[:3] for c in pred.morph.get("Case")) | {"acc"} & token_cases(pred)):
+        return False
+    for j in range(pred.i - 1, max(clause.start, pred.i - 4) - 1, -1):
+        if tag_class(pred.doc[j]) in ("fin", "praet", "inf", "bedzie", "impt", "pcon"):
+            return True
+    return False
+
+
+def _has_nominal_subject(clause: Span, pred: Token, mentions: list[Mention]) -> bool:
+    """Whether the clause has a nominative noun or pronoun that is no actor (then the subject is not dropped)."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for tok in clause:
+        if tok.i == pred.i or tok.i in covered:
+            continue
+        if tag_class(tok) in ("subst", "depr", "ppron3", "ppron12") and tok.morph.get("Case") == ["Nom"]:
+            return True
+        if tok.lemma_ in {"który", "co", "kto"} and "nom" in token_cases(tok):
+            return False
+    return False
+
+
+def _group(m: Mention | None) -> list[Mention]:
+    return list(m.group) if m is not None else []
+
+
+def english(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], prev_subject: list[Mention],
+            nominal: bool) -> Args | None:
+    """Arguments of an English predicate: dependency parse when present, else word order."""
+    doc = pred.doc
+    if doc.has_annotation("DEP") and not nominal:
+        got = _english_parsed(pred, row, mentions)
+        if got is not None:
+            return got
+    in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+    passive = not nominal and any(doc[j].lower_ in _EN_BE for j in range(max(clause.start, pred.i - 3), pred.i)) \
+        and pred.lower_.endswith(("ed", "en", "wn", "ne", "nt", "ck", "ht", "ld"))
+    if passive:
+        by = [m for m in mentions if m.prep == "by" and m.start > pred.i]
+        subj = [m for m in in_clause if m.start < pred.i and m.prep is None]
+        if not by:
+            return None
+        return Args(_group(_nearest(by, pred.i)), _group(max(subj, key=lambda m: m.start) if subj else None), 0.7)
+    if nominal:
+        adj = [m for m in mentions if 0 < pred.i - m.end + 1 <= 3 and m.end <= pred.i
+               and all(t.lower_ not in {",", "and"} for t in doc[m.end:pred.i])]
+        by = [m for m in mentions if m.start > pred.i and m.prep in ("by", "of") and m.start - pred.i <= 3]
+        src = adj[-1] if adj else (by[0] if by else None)
+        if src is None:
+            return None
+        tg = [m for m in mentions if m.start > pred.i and m not in src.group and m.start - pred.i <= 8
+              and (m.prep in row.preps or (not row.preps and m.prep in ("on", "against", "with", "to")))]
+        return Args(_group(src), _group(tg[0] if tg else None), 0.6)
+    before = [m for m in in_clause if m.start < pred.i and m.prep in (None, "of") and not _after_comma_aside(m)]
+    if not before:
+        earlier = [m for m in mentions if m.start < pred.i and m.prep is None]
+        if earlier and _subject_gap_ok(doc, earlier[-1], pred):
+            before = [earlier[-1]]
+    if not before:
+        return None
+    src = max(before, key=lambda m: m.start)
+    if src.prep == "of" and src.head is None:
+        return None
+    after = [m for m in mentions if m.start > pred.i and m not in src.group and m.start - pred.i <= 10]
+    if row.preps - {"acc"}:
+        # the lexicon's preposition, or a direct object (PETRARCH2 rows seldom name 'acc')
+        pref = [m for m in after if m.prep in row.preps or m.prep is None]
+    else:
+        pref = [m for m in after if m.prep in (None, "against", "on", "with", "to", "at", "into", "toward",
+                                                "towards", "over", "from", "for")]
+    pref = [m for m in pref if _no_clause_break(doc, pred.i, m.start)]
+    tgt = min(pref, key=lambda m: m.start) if pref else None
+    return Args(_group(src), _group(tgt), 0.7 if src in in_clause else 0.55)
+
+
+def _after_comma_aside(m: Mention) -> bool:
+    return False
+
+
+def _subject_gap_ok(doc, m: Mention, pred: Token) -> bool:
+    """An actor before a relative/appositive stretch can still be the subject ('Russia, which ..., attacked')."""
+    between = doc[m.end:pred.i]
+    return len(between) <= 12 and not any(t.lower_ in {"that", "said", "says", ";", "if", "when", "after", "because"}
+                                          for t in between)
+
+
+def _no_clause_break(doc, i: int, j: int) -> bool:
+    return not any(t.lower_ in {";", "said", "says", "while", "but", "which", "who", "after", "before", "because"}
+                   for t in doc[i + 1:j])
+
+
+def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Args | None:
+    """Roles read off the parse: nsubj/agent = source; dobj/nsubjpass/prep object = target."""
+    def role(m: Mention) -> str | None:
+        tok = m.span.root
+        path = []
+        while tok is not pred and tok.head is not tok and len(path) < 4:
+            path.append(tok)
+            tok = tok.head
+        if tok is not pred or not path:
+            return None
+        last = path[-1]
+        if last.dep_ in ("nsubj", "agent") or last.dep_ == "prep" and last.lower_ == "by" and \
+                any(t.dep_ == "auxpass" for t in pred.children):
+            return "source"
+        if last.dep_ in ("nsubjpass", "dobj", "obj", "iobj", "dative"):
+            return "target"
+        if last.dep_ == "prep":
+            return "target" if (not row.preps or last.lower_ in row.preps or "acc" in row.preps) else None
+        return None
+    src, tgt = None, None
+    for m in mentions:
+        r = role(m)
+        if r == "source" and src is None:
+            src = m
+        elif r == "target" and tgt is None:
+            tgt = m
+    if src is None:
+        gov = pred.head if pred.dep_ in ("xcomp", "conj", "ccomp") else None
+        if gov is not None and gov is not pred:
+            for m in mentions:
+                tok = m.span.root
+                hops = 0
+                while tok is not gov and tok.head is not tok and hops < 4:
+                    tok, hops = tok.head, hops + 1
+                if tok is gov and m.span.root.dep_ in ("nsubj",) or tok is gov and hops >= 1 and \
+                        any(t.dep_ == "nsubj" and m.start <= t.i < m.end + 3 for t in gov.children):
+                    src = m
+                    break
+    if src is None:
+        return None
+    return Args(_group(src), _group(tgt) if tgt is not None and tgt not in src.group else [], 0.8)

@@ -1,0 +1,203 @@
+"""Actor mentions as event arguments: what case and preposition mark them, what role noun gives their sector, and
+which of them are coordinated ("USA i Japonia" act together).
+
+The actor stage (doc.spans["kronika_actors"]) finds the mentions; this module only reads the tokens around them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from kronika.resources import lang_data, read_tsv
+
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+_UD_CASE = {"Nom": "nom", "Gen": "gen", "Dat": "dat", "Acc": "acc", "Ins": "inst", "Loc": "loc", "Voc": "voc"}
+COORD = {"pl": {"i", "oraz", ",", "a", "albo", "lub", "także", "ani"}, "en": {"and", ",", "&", "or", "as", "well"}}
+_NOMINAL = ("subst", "depr", "ger", "ppron3", "ppron12")
+_MODIFIER = ("adj", "num", "numcol", "adja", "ppas", "pact", "dig")
+
+
+@dataclass
+class Mention:
+    span: Span
+    code: str
+    sector: str | None
+    start: int                      # token index
+    end: int
+    cases: frozenset[str] = frozenset()
+    prep: str | None = None         # lemma of the preposition that governs the mention's phrase
+    head: Token | None = None       # the role noun whose phrase the mention sits in ("rząd" in "rząd Węgier")
+    adjective: bool = False
+    group: list["Mention"] = field(default_factory=list, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def as_arg(self, sector: str | None = None) -> dict:
+        return {"actor": self.code, "sector": sector or self.sector, "text": self.span.text,
+                "start": self.span.start_char, "end": self.span.end_char}
+
+
+@lru_cache(maxsize=2)
+def sector_nouns(lang: str) -> dict[str, str]:
+    """Role noun lemma -> PLOVER sector (lang/<code>/data/sector_nouns.tsv)."""
+    return {r["lemma"].lower(): r["sector"] for r in read_tsv(lang_data(lang, "sector_nouns.tsv"))}
+
+
+def tag_class(tok: Token) -> str:
+    return (tok.tag_ or "").split(":", 1)[0]
+
+
+def token_cases(tok: Token) -> set[str]:
+    """Every case the token can have: the chosen reading's, plus those of morfeusz's other readings."""
+    out = {_UD_CASE[c] for c in tok.morph.get("Case") if c in _UD_CASE}
+    for _lemma, tag in tok._.readings or ():
+        for part in tag.split(":"):
+            for c in part.split("."):
+                if c in CASES:
+                    out.add(c)
+    return out
+
+
+def _prep_before(doc, i: int, lo: int) -> str | None:
+    """Lemma of a preposition governing the phrase that starts at token i (modifiers may stand between)."""
+    j = i - 1
+    while j >= lo and i - j <= 4:
+        tok = doc[j]
+        cls = tag_class(tok)
+        if cls == "prep":
+            lem = tok.lemma_.lower() or tok.lower_
+            if lem in {"adres", "sprawa"} and j - 1 >= lo and tag_class(doc[j - 1]) == "prep":
+                return f"{doc[j - 1].lemma_.lower()} {lem}"
+            return lem
+        if tok.lower_ in {"adresem", "sprawie"} and j - 1 >= lo and tag_class(doc[j - 1]) == "prep":
+            return f"{doc[j - 1].lemma_.lower()} {'adres' if tok.lower_ == 'adresem' else 'sprawa'}"
+        if cls in _MODIFIER or tok.lower_ in {"całej", "całego", "samej", "samego"}:
+            j -= 1
+            continue
+        return None
+    return None
+
+
+def polish_mentions(sent: Span, spans: list[Span], skip: set[int]) -> list[Mention]:
+    """Mentions of one Polish sentence with case, preposition and role noun; `skip` = predicate token indices."""
+    doc = sent.doc
+    nouns = sector_nouns("pl")
+    out = []
+    for sp in spans:
+        first = sp[0]
+        adjective = tag_class(first) in ("adj", "adja")
+        cases = set()
+        for t in sp:
+            cases = token_cases(t)
+            if cases:
+                break
+        prep = _prep_before(doc, sp.start, sent.start)
+        head = None
+        sector = sp._.sector
+        if adjective:
+            nxt = sp.end
+            while nxt < sent.end and nxt - sp.end < 3 and tag_class(doc[nxt]) in _MODIFIER:
+                nxt += 1
+            if nxt < sent.end and tag_class(doc[nxt]) in _NOMINAL:
+                head = doc[nxt]
+            elif sp.start - 1 >= sent.start and tag_class(doc[sp.start - 1]) in _NOMINAL:
+                head = doc[sp.start - 1]          # postposed adjective: 'wojska rosyjskie'
+        elif prep is None and "gen" in cases:
+            j = sp.start - 1
+            while j >= sent.start and sp.start - j <= 4 and j not in skip:
+                cls = tag_class(doc[j])
+                if cls in _NOMINAL:
+                    head = doc[j]
+                elif cls not in _MODIFIER:
+                    break
+                j -= 1
+            if head is not None:
+                cases = token_cases(head)
+                prep = _prep_before(doc, head.i, sent.start)
+        if head is not None and not sector:
+            sector = nouns.get(head.lemma_.lower())
+        out.append(Mention(sp, sp._.actor or sp.label_, sector, sp.start, sp.end, frozenset(cases), prep, head,
+                           adjective))
+    return _grouped(out, "pl")
+
+
+def _grouped(mentions: list[Mention], lang: str) -> list[Mention]:
+    """Link coordinated mentions ('USA i Japonia', 'Hungarian and Romanian') into shared groups."""
+    mentions.sort(key=lambda m: m.start)
+    doc = mentions[0].span.doc if mentions else None
+    coord = COORD[lang]
+    for m in mentions:
+        m.group = [m]
+    for a, b in zip(mentions, mentions[1:]):
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        if a.end == b.start and a.code != b.code:
+            continue                     # adjacent: one phrase ('prezydent Rosji Putin') or a compound
+        if between and all(w in coord for w in between) and len(between) <= 3 and lang == "pl" and \
+                a.head is not None and b.head is None and b.prep is None and "gen" in b.cases:
+            b.cases, b.head, b.prep = a.cases, a.head, a.prep     # 'urzędnicy Węgier i Rumunii'
+            b.sector = b.sector or a.sector
+        if between and all(w in coord for w in between) and len(between) <= 3 and a.prep == b.prep:
+            if lang == "pl" and a.cases and b.cases and not (a.cases & b.cases):
+                continue
+            merged = a.group + [m for m in b.group if m not in a.group]
+            for m in merged:
+                m.group = merged
+    return mentions
+
+
+def english_mentions(sent: Span, spans: list[Span]) -> list[Mention]:
+    """Mentions of one English sentence: preceding preposition word and the role noun after an adjective/name."""
+    doc = sent.doc
+    nouns = sector_nouns("en")
+    out = []
+    for sp in spans:
+        prep = None
+        j = sp.start - 1
+        while j >= sent.start and sp.start - j <= 3:
+            w = doc[j].lower_
+            if w in {"the", "a", "an", "its", "their", "his", "her", "neighbouring", "neighboring", "fellow"}:
+                j -= 1
+                continue
+            if w.isalpha() and w.islower() and w in _EN_PREPS:
+                prep = w
+            break
+        head = None
+        sector = sp._.sector
+        nxt = sp.end
+        if nxt < sent.end and doc[nxt].lower_ in {"'s", "’s"}:
+            nxt += 1
+        for k in range(nxt, min(nxt + 2, sent.end)):
+            w = doc[k].lower_.rstrip("s") if doc[k].lower_ not in nouns else doc[k].lower_
+            if w in nouns or doc[k].lower_ in nouns:
+                head = doc[k]
+                sector = sector or nouns.get(doc[k].lower_) or nouns.get(w)
+                break
+        if head is None and prep == "of" and sp.start - 2 >= sent.start:
+            w = doc[sp.start - 2].lower_
+            s = nouns.get(w) or nouns.get(w.rstrip("s"))
+            if s:
+                head, sector = doc[sp.start - 2], sector or s
+                prep = _en_prep_before(doc, sp.start - 2, sent.start)
+        adjective = sp.text[:1].isupper() and sp.text.lower().endswith(("an", "ese", "ish", "ian", "i", "ic"))
+        out.append(Mention(sp, sp._.actor or sp.label_, sector, sp.start, sp.end, frozenset(), prep, head,
+                           adjective))
+    return _grouped(out, "en")
+
+
+def _en_prep_before(doc, i: int, lo: int) -> str | None:
+    j = i - 1
+    while j >= lo and i - j <= 3:
+        w = doc[j].lower_
+        if w in {"the", "a", "an", "senior", "top"} or w[:1].isupper():
+            j -= 1
+            continue
+        return w if w in _EN_PREPS else None
+    return None
+
+
+_EN_PREPS = frozenset("""of in on at to from with against by for into onto toward towards over about between among
+near across through under upon without within inside outside behind after before during via despite""".split())

@@ -1,0 +1,146 @@
+"""The media outlets that articles cite (kb/data/outlets.tsv) and the words that are not sources (non_sources.tsv).
+
+Polish surface forms ("Reutersa", "Gazety Wyborczej", "New York Timesa") are generated with lang/pl/inflection.py and
+stored in kb/data/generated/outlets_<lang>.tsv with a fingerprint of the files they came from, like kb/forms.py does
+for actors; a stale or missing file is regenerated in memory (and written by `write_generated`).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kronika.kb.loader import kb_file
+from kronika.kb.matcher import CASE_ANY, CASE_EXACT, CASE_INITIAL, FormMatcher
+from kronika.resources import lang_data, read_tsv
+
+SOURCES = ("outlets.tsv",)
+COLUMNS = ("form", "case", "name", "flags")
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str
+    lang: str
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def outlets() -> tuple[Outlet, ...]:
+    return tuple(Outlet(r["name"], tuple(a.strip() for a in r.get("aliases", "").split("|") if a.strip()),
+                        r.get("kind", ""), r.get("country", ""), r.get("lang", ""),
+                        frozenset(f.strip() for f in r.get("flags", "").split(",") if f.strip()))
+                 for r in read_tsv(kb_file("outlets.tsv")))
+
+
+@lru_cache(maxsize=4)
+def non_sources(lang: str) -> dict[str, str]:
+    """Lower-cased form -> kind (generic_media_noun, social_platform, anonymous_source) for one language."""
+    return {r["form"].lower(): r["kind"] for r in read_tsv(kb_file("non_sources.tsv")) if r["lang"] == lang}
+
+
+@lru_cache(maxsize=4)
+def media_nouns(lang: str) -> frozenset[str]:
+    """Single-word generic media nouns ("dziennik", "newspaper"): before a capitalised name they introduce an outlet."""
+    return frozenset(f for f, k in non_sources(lang).items() if k == "generic_media_noun" and " " not in f)
+
+
+def fingerprint(lang: str) -> str:
+    h = hashlib.sha256()
+    for name in SOURCES:
+        h.update(kb_file(name).read_bytes())
+    if lang == "pl":
+        h.update(lang_data("pl", "declension_fallback.tsv").read_bytes())
+    return h.hexdigest()[:16]
+
+
+def generated_path(lang: str):
+    return kb_file("generated") / f"outlets_{lang}.tsv"
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) or any(c.isdigit() for c in form) or "." in form)
+
+
+def _forms(form: str, outlet: Outlet, lang: str) -> set[str]:
+    if lang != "pl" or _is_acronym(form):
+        return {form}
+    from kronika.lang.pl.inflection import phrase_forms
+
+    polish = outlet.lang == "pl" or form[:1].islower()
+    return phrase_forms(form, "name" if polish and " " in form else "foreign") | {form}
+
+
+def _case_rule(form: str, flags: frozenset[str]) -> str:
+    if "case_sensitive" in flags or (form.isupper() and len(form) <= 5):
+        return CASE_EXACT
+    return CASE_INITIAL if form[:1].isupper() else CASE_ANY
+
+
+def build_rows(lang: str) -> list[tuple[str, str, str, str]]:
+    rows: set[tuple[str, str, str, str]] = set()
+    for o in outlets():
+        flags = ",".join(sorted(o.flags))
+        for written in dict.fromkeys((o.name, *o.aliases)):
+            for f in _forms(written, o, lang):
+                rows.add((f, _case_rule(f, o.flags), o.name, flags))
+    return sorted(rows)
+
+
+def write_generated(lang: str) -> int:
+    """Regenerate kb/data/generated/outlets_<lang>.tsv; returns the number of rows."""
+    rows = build_rows(lang)
+    path = generated_path(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.StringIO()
+    buf.write("# Generated from kb/data/outlets.tsv by kronika.kb.outlets.write_generated — do not edit.\n")
+    buf.write("# Polish forms come from morfeusz2 (SGJP) generation; see lang/pl/inflection.py.\n")
+    buf.write(f"# fingerprint: {fingerprint(lang)}\n")
+    w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+    w.writerow(COLUMNS)
+    w.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return len(rows)
+
+
+def _read_generated(lang: str) -> list[tuple[str, ...]] | None:
+    path = generated_path(lang)
+    if not path.exists():
+        return None
+    with open(path, encoding="utf-8") as f:
+        head = [next(f, "") for _ in range(3)]
+        if f"# fingerprint: {fingerprint(lang)}\n" not in head:
+            return None
+        next(f, None)
+        return [tuple(line.rstrip("\n").split("\t")) for line in f if line.strip()]
+
+
+@lru_cache(maxsize=2)
+def matcher(lang: str) -> FormMatcher:
+    """A FormMatcher over every outlet form; payload (canonical name, flags)."""
+    rows = _read_generated(lang)
+    if rows is None:
+        try:
+            write_generated(lang)
+            rows = _read_generated(lang)
+        except OSError:
+            rows = None
+        rows = rows if rows is not None else build_rows(lang)
+    return FormMatcher((form, case, (name, frozenset(x for x in flags.split(",") if x)))
+                       for form, case, name, flags in rows)
+
+
+@lru_cache(maxsize=2)
+def by_lower_name(lang: str) -> dict[str, str]:
+    """Lower-cased outlet name or alias -> canonical name (to recognise an outlet named as a speaker)."""
+    out = {}
+    for o in outlets():
+        for w in (o.name, *o.aliases):
+            out[w.lower()] = o.name
+    return out

@@ -1,0 +1,177 @@
+"""Every case form of a Polish name, generated with morfeusz2 from its base form (never typed by hand).
+
+A phrase is inflected as Polish inflects it: the head noun takes each case, adjectives and participles agree with it
+in case, number and gender ("Stany Zjednoczone" -> "Stanów Zjednoczonych"), and dependents in another case stay as
+they are ("Rada Bezpieczeństwa ONZ" -> "Radzie Bezpieczeństwa ONZ"). Words SGJP does not know get the forms of the
+regular paradigm their ending suggests (lang/pl/data/declension_fallback.tsv).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import product
+
+from kronika.lang.pl.morfeusz import generate, readings, tag_parts
+from kronika.resources import lang_data, read_tsv
+
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+_NOUN = {"subst", "depr"}
+_ADJ = {"adj", "ppas", "pact"}
+_MAX_VARIANTS = 64
+
+
+@lru_cache(maxsize=1)
+def _fallback_rules() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    rows = read_tsv(lang_data("pl", "declension_fallback.tsv"))
+    rules = [(r["ending"], int(r["strip"] or 0), tuple(a for a in r["add"].split("|") if a)) for r in rows]
+    return tuple(sorted(rules, key=lambda r: -len(r[0]) if r[0] != "C" else 0))
+
+
+def _fallback_forms(word: str) -> set[str]:
+    low = word.lower()
+    for ending, strip, adds in _fallback_rules():
+        if ending == "C":
+            if low[-1:] and low[-1] not in "aeiouyąęó":
+                stem = word[: len(word) - strip] if strip else word
+                return {word} | {stem + a for a in adds}
+            continue
+        if low.endswith(ending):
+            stem = word[: len(word) - strip] if strip else word
+            return {word} | {stem + a for a in adds}
+    return {word}
+
+
+def _match_case(form: str, like: str) -> str:
+    """Give a generated form the capitalisation of the word it stands for ("USA", "Rosja", "rosyjski")."""
+    if like.isupper() and len(like) > 1:
+        return form.upper()
+    if like[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def _nom_readings(word: str, classes: set[str]) -> list:
+    """Readings of a base-form word as a nominative of the given classes; those whose lemma is the word itself
+    first, since a base form is its own lemma ("Stany" the country, not the plural of the surname "Stan")."""
+    out = []
+    for r in readings(word):
+        parts = tag_parts(r.tag)
+        if parts and next(iter(parts[0])) in classes and any("nom" in p for p in parts[1:]):
+            out.append(r)
+    own = [r for r in out if r.lemma.lower() == word.lower()]
+    return own or out
+
+
+def _is_own_noun(word: str) -> bool:
+    return any(r.lemma.lower() == word.lower() for r in _nom_readings(word, _NOUN))
+
+
+def _forms_of(raw_lemma: str, classes: set[str], number: set[str], case: str, gender: set[str] | None) -> set[str]:
+    out = set()
+    for seg in generate(raw_lemma):
+        parts = tag_parts(seg.tag)
+        if not parts or next(iter(parts[0])) not in classes:
+            continue
+        if seg.tag.startswith("ppas") and "neg" in seg.tag:
+            continue
+        if seg.tag.startswith("adj") and ("com" in seg.tag or "sup" in seg.tag):
+            continue
+        flat = set().union(*parts[1:])
+        if case in flat and (flat & number) and (gender is None or flat & gender):
+            out.add(seg.form)
+    return out
+
+
+def _head(words: list[str]) -> int | None:
+    """Index of the phrase's head noun: the first word read as a nominative noun and not also as an adjective."""
+    nouns = [i for i, w in enumerate(words) if _is_own_noun(w)] or [i for i, w in enumerate(words)
+                                                                      if _nom_readings(w, _NOUN)]
+    plain = [i for i in nouns if not any(r.lemma.lower() == words[i].lower() for r in _nom_readings(words[i], _ADJ))]
+    return (plain or nouns or [None])[0]
+
+
+def _word_variants(word: str, role: str, head_reading, case: str) -> set[str]:
+    """Forms of one word of the phrase in the target case; role is 'head', 'agree', 'own' or 'fixed'."""
+    if role == "fixed":
+        return {word}
+    if "-" in word and role in ("head", "own"):
+        left, _, right = word.rpartition("-")
+        return {f"{left}-{f}" for f in _word_variants(right, role, head_reading, case)}
+    classes = _NOUN if role in ("head", "own") else _ADJ
+    cands = _nom_readings(word, classes)
+    if role == "own":   # an independently inflected word, e.g. a first name next to a surname
+        cands = [r for r in cands if r.lemma == word] or cands
+    forms: set[str] = set()
+    for r in cands[:3]:
+        parts = tag_parts(r.tag)
+        number = set(parts[1]) if len(parts) > 1 else {"sg"}
+        gender = None
+        if role == "agree" and head_reading is not None:
+            hp = tag_parts(head_reading.tag)
+            number = set(hp[1])
+            gender = set(hp[3]) if len(hp) > 3 else None
+        forms |= {_match_case(f, word) for f in _forms_of(r.raw_lemma, classes, number, case, gender)}
+    if not forms and role in ("head", "own"):
+        return _fallback_forms(word) if case != "nom" else {word}
+    return forms or {word}
+
+
+def phrase_forms(phrase: str, kind: str = "name") -> set[str]:
+    """All case forms of a base-form phrase. kind: 'name' (a head with agreeing modifiers), 'person' (every word
+    inflects on its own, as first names and surnames do), 'adjective' / 'demonym' (every form of the lemma),
+    'foreign' (a foreign name: only its last word takes Polish endings, "New York Timesa")."""
+    phrase = " ".join(phrase.split())
+    if not phrase:
+        return set()
+    words = phrase.split(" ")
+    if kind == "foreign":   # a foreign multiword name: Polish inflects at most its last word, by its ending
+        return {" ".join(words[:-1] + [f]) for f in _fallback_forms(words[-1])}
+    if kind in ("adjective", "demonym") and len(words) == 1:
+        return set(_lemma_forms(phrase, "adj" if kind == "adjective" else "noun"))
+    return _phrase_forms(tuple(words), kind)
+
+
+@lru_cache(maxsize=20_000)
+def _lemma_forms(word: str, pos: str) -> frozenset[str]:
+    classes = _ADJ if pos == "adj" else _NOUN
+    out = {word}
+    for r in readings(word):
+        if r.lemma.lower() != word.lower():
+            continue
+        for seg in generate(r.raw_lemma):
+            head = seg.tag.split(":", 1)[0]
+            if head in classes and not ("com" in seg.tag or "sup" in seg.tag):
+                out.add(_match_case(seg.form, word))
+            if head == "adja" and pos == "adj":       # "polsko" in "polsko-rosyjski"
+                out.add(seg.form)
+    if len(out) == 1:
+        out |= _fallback_forms(word)
+    return frozenset(out)
+
+
+def _phrase_forms(words: tuple[str, ...], kind: str) -> set[str]:
+    if kind == "person":
+        roles = ["own" if w[:1].isupper() and w.lower() not in {"von", "van", "der", "de", "al", "bin"} else "fixed"
+                 for w in words]
+        head_reading = None
+    else:
+        h = _head(list(words))
+        roles = ["fixed"] * len(words)
+        head_reading = None
+        if h is None:
+            # No known noun: an unknown one-word name inflects by its ending; longer ones inflect their last word.
+            roles[-1] = "head"
+        else:
+            roles[h] = "head"
+            head_reading = _nom_readings(words[h], _NOUN)[0]
+            for i, w in enumerate(words):
+                if i != h and _nom_readings(w, _ADJ) and (i == h - 1 or i == h + 1 or i < h):
+                    roles[i] = "agree"
+    out: set[str] = set()
+    for case in CASES:
+        variants = [_word_variants(w, role, head_reading, case) for w, role in zip(words, roles)]
+        for combo in product(*variants):
+            out.add(" ".join(combo))
+            if len(out) > _MAX_VARIANTS * len(CASES):
+                break
+    out.add(" ".join(words))
+    return out

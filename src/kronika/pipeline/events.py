@@ -1,0 +1,319 @@
+"""Events stage ("kronika_events"): who did what to whom, in PLOVER, with modality and the evidence sentence.
+
+Runs after the actor stage (doc.spans["kronika_actors"]) and, when present, the quotes stage. Only sentences that
+hold an actor mention are examined, and only tokens whose lemma opens a lexicon predicate, so the stage stays cheap.
+Precision first: an event needs a source actor found by syntax (or a quote's speaker), and a predicate whose
+object condition holds; each (source, type, target) is given once per article, the clearest evidence kept.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kronika.events import arguments
+from kronika.events.lexicon import Lexicon, Predicate, english_lemma, load as load_lexicon
+from kronika.events.mentions import Mention, english_mentions, polish_mentions, tag_class
+from kronika.events.modality import modality
+from kronika.pipeline import extensions
+from kronika.pipeline.extensions import ACTOR_MENTIONS, EVENTS, QUOTES
+from kronika.plover import goldstein, quad_class, valid_mode
+
+extensions.register()
+
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# types that are often reported without an addressee; any other type without a target is too vague to emit
+TARGETLESS = frozenset({"MOBILIZE", "PROTEST"})
+_PL_VERB = frozenset({"fin", "praet", "inf", "impt", "imps", "ppas", "pact", "pcon", "pant", "winien"})
+_PL_NOUN = frozenset({"subst", "depr"})
+_BOUNDARY = {
+    "pl": {",", ";", ":", "–", "—", "(", ")", "że", "który", "która", "które", "którzy", "których", "gdy", "jeśli",
+           "jeżeli", "ponieważ", "bo", "aby", "żeby", "choć", "chociaż", "ale", "lecz", "natomiast", "gdyby", "zaś",
+           "podczas", "dopóki", "zanim", "kiedy"},
+    "en": {",", ";", ":", "—", "–", "(", ")", "that", "which", "who", "while", "whereas", "because", "if", "unless",
+           "but", "although", "though", "after", "before", "when", "as"},
+}
+_EN_NOMINAL_BEFORE = {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "'s", "’s", "new",
+                      "further", "fresh", "more", "of", "any", "no", "recent", "latest"}
+
+
+@Language.factory("kronika_events", default_config={"min_confidence": 0.4}, requires=["doc.sents"])
+def make_events(nlp: Language, name: str, min_confidence: float) -> "EventStage":
+    return EventStage(nlp.lang, min_confidence)
+
+
+class EventStage:
+    """spaCy component; holds the language's lexicon, nothing per document."""
+
+    def __init__(self, lang: str, min_confidence: float = 0.4) -> None:
+        self.lang = lang if lang in ("pl", "en") else "en"
+        self.lexicon: Lexicon = load_lexicon(self.lang)
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        actor_spans = sorted(doc.spans[ACTOR_MENTIONS], key=lambda s: s.start) if ACTOR_MENTIONS in doc.spans \
+            else []
+        found: dict[tuple, tuple[Span, dict]] = {}
+        if actor_spans and doc.has_annotation("SENT_START"):
+            year = _published_year(doc)
+            quotes = list(doc.spans[QUOTES]) if QUOTES in doc.spans else []
+            prev_subject: list[Mention] = []
+            k = 0
+            for sent in doc.sents:
+                while k < len(actor_spans) and actor_spans[k].start < sent.start:
+                    k += 1
+                spans = []
+                j = k
+                while j < len(actor_spans) and actor_spans[j].end <= sent.end:
+                    spans.append(actor_spans[j])
+                    j += 1
+                if not spans:
+                    prev_subject = []
+                    continue
+                for ev_span, ev in self._sentence(sent, spans, prev_subject, quotes, year):
+                    key = (ev["source"]["actor"], ev["type"], (ev["target"] or {}).get("actor"))
+                    old = found.get(key)
+                    if old is None or _better(ev, old[1]):
+                        found[key] = (ev_span, ev)
+                prev_subject = self._subject_of(sent, spans)
+        out = sorted(found.values(), key=lambda p: (p[0].start, p[1]["type"]))
+        group = []
+        used: set[tuple[int, int]] = set()
+        for sp, ev in out:
+            s = _unique_span(sp, used, ev["type"])
+            s._.event = ev
+            group.append(s)
+        doc.spans[EVENTS] = group
+        doc._.events = [ev for _sp, ev in out]
+        return doc
+
+    # -- one sentence ---------------------------------------------------------------------------------------------
+    def _sentence(self, sent: Span, spans: list[Span], prev_subject: list[Mention], quotes: list[Span],
+                  year: int | None):
+        lemmas = [self._lemma(t) for t in sent]
+        covered = {i for sp in spans for i in range(sp.start, sp.end)}
+        preds = []
+        for off, tok in enumerate(sent):
+            if tok.i in covered:
+                continue
+            for row, extra in self._rows(sent, off, lemmas):
+                preds.append((tok, row, extra))
+                break
+        owned = {t.i for _t, _r, extra in preds for t in extra}
+        preds = [p for p in preds if p[0].i not in owned]
+        if not preds:
+            return
+        skip = {t.i for t, _r, _e in preds}
+        mentions = polish_mentions(sent, spans, skip) if self.lang == "pl" else english_mentions(sent, spans)
+        for tok, row, extra in preds:
+            clause = self._clause(sent, tok)
+            nominal = row.pos in ("noun", "ger") or self.lang == "en" and self._en_nominal(tok, mentions)
+            if self.lang == "pl":
+                args = arguments.polish(tok, row, clause, mentions, prev_subject, {t.i for t in extra})
+            else:
+                args = arguments.english(tok, row, clause, mentions, prev_subject, nominal)
+            speaker = _speaker(tok, quotes)
+            if speaker and (args is None or args.carried):
+                args = arguments.Args([], args.targets if args else [], 0.6)
+            if args is None or args.confidence < self.min_confidence:
+                continue
+            governor = self._governor(clause, tok)
+            c_lemmas = lemmas[clause.start - sent.start: clause.end - sent.start]
+            mod = modality(clause, tok, c_lemmas, self.lang, year, governor, tuple(extra))
+            for src, tgt in _pairs(args, row.type, speaker):
+                ev = _event(row, src, tgt, mod, args.confidence)
+                if ev is not None:
+                    yield _evidence(sent, [tok, *extra], src, tgt), ev
+
+    def _rows(self, sent: Span, off: int, lemmas: list[str]):
+        """Lexicon rows that the token at `off` opens, most specific first: (row, tokens that belong to it)."""
+        tok = sent[off]
+        lem = lemmas[off]
+        rows = self.lexicon.candidates(lem)
+        if not rows:
+            return
+        if self.lang == "pl":
+            cls = tag_class(tok)
+            pos_ok = {"verb"} if cls in _PL_VERB else {"ger"} if cls == "ger" else {"noun"} if cls in _PL_NOUN \
+                else set()
+            if cls == "ger":
+                pos_ok.add("verb")
+        else:
+            pos_ok = {"verb", "noun"}
+        window_hi = min(len(lemmas), off + 9)
+        window_lo = max(0, off - 4)
+        plain = None
+        for row in rows:
+            if row.pos not in pos_ok:
+                continue
+            n = len(row.lemmas)
+            if n > 1 and tuple(lemmas[off:off + n]) != row.lemmas:
+                continue
+            extra = [sent[off + q] for q in range(1, n)]
+            if row.objects:
+                hit = _find_object(lemmas, row.objects, off + n, window_hi, window_lo, off)
+                if hit is None:
+                    continue
+                yield row, extra + [sent[q] for q in hit]
+                return
+            if plain is None:
+                plain = (row, extra)
+        if plain is not None:
+            yield plain
+
+    def _lemma(self, tok: Token) -> str:
+        if self.lang == "pl":
+            return (tok.lemma_ or tok.text).lower()
+        if tok.lemma_ and tok.lemma_ != tok.text or tok.doc.has_annotation("LEMMA") and tok.lemma_:
+            return tok.lemma_.lower()
+        return english_lemma(tok.text, self.lexicon)
+
+    def _clause(self, sent: Span, tok: Token) -> Span:
+        bounds = _BOUNDARY[self.lang]
+        doc = sent.doc
+        lo = tok.i
+        while lo > sent.start and doc[lo - 1].lower_ not in bounds and doc[lo].lower_ not in bounds:
+            lo -= 1
+        hi = tok.i + 1
+        while hi < sent.end and doc[hi].lower_ not in bounds:
+            hi += 1
+        return doc[lo:hi]
+
+    def _governor(self, clause: Span, tok: Token) -> Token | None:
+        """The finite verb before an infinitive predicate ('zobowiązał się egzekwować', 'plans to impose')."""
+        if self.lang == "pl":
+            if tag_class(tok) not in ("inf", "ger", "subst"):
+                return None
+            for t in reversed(clause.doc[clause.start:tok.i]):
+                if tag_class(t) in ("fin", "praet", "bedzie"):
+                    return t
+            return None
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to" and tok.i - 2 >= clause.start:
+            return tok.doc[tok.i - 2]
+        return None
+
+    def _en_nominal(self, tok: Token, mentions: list[Mention]) -> bool:
+        if tok.i == 0:
+            return False
+        prev = tok.doc[tok.i - 1]
+        if tok.doc.has_annotation("TAG") and tok.tag_:
+            return tok.tag_.startswith("NN")
+        return prev.lower_ in _EN_NOMINAL_BEFORE or any(m.end == tok.i and m.adjective for m in mentions)
+
+    def _subject_of(self, sent: Span, spans: list[Span]) -> list[Mention]:
+        """The sentence's leading nominative actor (for a dropped subject in the next sentence), Polish only."""
+        if self.lang != "pl":
+            return []
+        ms = polish_mentions(sent, spans, set())
+        for m in ms:
+            if m.prep is None and "nom" in m.cases and not m.adjective:
+                return list(m.group)
+        return []
+
+
+def _evidence(sent: Span, pred_tokens: list[Token], src: dict, tgt: dict | None) -> Span:
+    """The stretch of the sentence from the first to the last of source, predicate and target."""
+    lo = min(t.idx for t in pred_tokens)
+    hi = max(t.idx + len(t) for t in pred_tokens)
+    for arg in (src, tgt):
+        if arg and arg.get("start") is not None and sent.start_char <= arg["start"] < sent.end_char:
+            lo, hi = min(lo, arg["start"]), max(hi, arg["end"])
+    return sent.doc.char_span(lo, hi, alignment_mode="expand") or sent
+
+
+def _unique_span(sp: Span, used: set[tuple[int, int]], label: str) -> Span:
+    """A span over the evidence whose character offsets no other event uses: spaCy keys Span extensions by offsets,
+    so two events over the same stretch would share one `_.event`. Grows the stretch a token at a time."""
+    doc = sp.doc
+    sent = sp.sent
+    start, end = sp.start, sp.end
+    step = 0
+    while (doc[start:end].start_char, doc[start:end].end_char) in used:
+        step += 1
+        if step % 2 and end < sent.end:
+            end += 1
+        elif start > sent.start:
+            start -= 1
+        elif end < len(doc):
+            end += 1
+        else:
+            break
+    out = Span(doc, start, end, label=label)
+    used.add((out.start_char, out.end_char))
+    return out
+
+
+def _find_object(lemmas: list[str], objects, lo: int, hi: int, back_lo: int, off: int) -> list[int] | None:
+    for q in list(range(lo, hi)) + list(range(back_lo, off)):
+        for obj in objects:
+            if tuple(lemmas[q:q + len(obj)]) == obj:
+                return list(range(q, q + len(obj)))
+    return None
+
+
+def _speaker(tok: Token, quotes: list[Span]) -> dict | None:
+    for q in quotes:
+        if q.start <= tok.i < q.end:
+            info = q._.quote or {}
+            code = info.get("speaker_actor")
+            if code:
+                return {"actor": code, "sector": "GOV", "text": info.get("speaker") or "", "start": None,
+                        "end": None}
+    return None
+
+
+def _pairs(args: "arguments.Args", etype: str, speaker: dict | None):
+    """(source, target) argument dicts: every source of a coordination with every target."""
+    sources = [m.as_arg(_sector(m)) for m in args.sources] or ([speaker] if speaker else [])
+    targets = [m.as_arg(_sector(m, target=True)) for m in args.targets]
+    seen = set()
+    if not targets and etype in SYMMETRIC and len(sources) > 1:
+        for a in sources:
+            for b in sources:
+                if a["actor"] != b["actor"] and (a["actor"], b["actor"]) not in seen:
+                    seen.add((a["actor"], b["actor"]))
+                    yield a, b
+        return
+    if not targets and etype not in TARGETLESS:
+        return
+    for s in sources:
+        if s.get("sector") == "-":
+            continue
+        for t in targets or [None]:
+            if t is not None and t["actor"] == s["actor"] and (t["sector"] == s["sector"] or not t["sector"]):
+                continue
+            key = (s["actor"], t and t["actor"])
+            if key not in seen:
+                seen.add(key)
+                yield s, t
+
+
+def _sector(m: Mention, target: bool = False) -> str | None:
+    return m.sector or (None if target else "GOV")
+
+
+def _event(row: Predicate, src: dict, tgt: dict | None, mod: str, conf: float) -> dict | None:
+    if not src or not src.get("actor"):
+        return None
+    return {"type": row.type, "mode": valid_mode(row.type, row.mode), "source": src, "target": tgt,
+            "modality": mod, "confidence": round(conf, 2), "cameo": row.cameo,
+            "goldstein": goldstein(row.type, row.cameo), "quad_class": quad_class(row.type)}
+
+
+_RANK = {"asserted": 0, "future": 1, "historical": 2, "hypothetical": 3, "negated": 4}
+
+
+def _better(new: dict, old: dict) -> bool:
+    """Keep the clearest evidence: a visible modality over a hidden one, then higher confidence."""
+    a, b = _RANK[new["modality"]] >= 3, _RANK[old["modality"]] >= 3
+    if a != b:
+        return b
+    return new["confidence"] > old["confidence"]
+
+
+def _published_year(doc: Doc) -> int | None:
+    meta = doc._.meta or {}
+    pub = meta.get("published") or (doc._.record or {}).get("published") or ""
+    try:
+        return int(str(pub)[:4])
+    except ValueError:
+        return None

@@ -1,0 +1,289 @@
+"""Quotes with their speakers: direct speech (quotation marks, Polish dash-led speech, "Name: words" headlines) and
+reported speech (content clauses, opinion cues), each attributed to the fullest name the article gives its speaker.
+
+A quoted phrase is speech when something attributes it: a speech verb after its closing mark or dash ("– powiedział
+X", '", he said'), a colon after a verb or name before it, a speech verb or opinion cue in its sentence (partial
+quotes), or a length of five words or more (then it belongs to the nearest earlier speaker). Short unattributed
+phrases are scare quotes or titles and are skipped. Lexicons: lang/<lang>/data/speech_verbs.tsv, speech_cues.tsv,
+quote_words.tsv (see quotes/lexicon.py).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kronika.pipeline import extensions
+from kronika.pipeline.extensions import ACTOR_MENTIONS, QUOTES, SOURCE_MENTIONS
+from kronika.quotes import direct as dq
+from kronika.quotes import indirect as iq
+from kronika.quotes import lexicon as lx
+from kronika.quotes import speakers as spk
+
+extensions.register()
+
+_MIN_UNATTRIBUTED_WORDS = 5
+_HEADLINE = re.compile(r"^\s*((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w\-'’.]*\s?){1,3}):\s+(\S.{8,})$")
+
+
+@Language.factory("kronika_quotes", default_config={}, assigns=["doc.spans"], requires=["token.is_sent_start"])
+def make_quotes(nlp: Language, name: str) -> "QuoteStage":
+    return QuoteStage(nlp.lang)
+
+
+class QuoteStage:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lex = lx.load(lang)
+
+    # ------------------------------------------------------------------------------------------------ helpers
+    def _tok_at(self, doc: Doc, char: int, after: bool = True) -> int | None:
+        sp = doc.char_span(char, char + 1, alignment_mode="expand") if char < len(doc.text) else None
+        if sp is None:
+            return None if after else len(doc) - 1
+        return sp.start
+
+    def _verb_in(self, verbs: dict, s: int, e: int, first: bool = True) -> int | None:
+        hits = [v for v in verbs if s <= v < e]
+        if not hits:
+            return None
+        return min(hits) if first else max(hits)
+
+    def _attr_after(self, doc: Doc, t: int, verbs: dict) -> int | None:
+        """A speech verb within the first tokens after a closing mark/dash: '– powiedział', ', he said'."""
+        n = len(doc)
+        k = t
+        while k < n and (doc[k].text in ",.–—-" or doc[k].is_space) and k - t < 3:
+            k += 1
+        for j in range(k, min(n, k + 5)):
+            if j in verbs:
+                return j
+            if doc[j].text in ".!?\"„”“«»:;" or (doc[j].text in "–—-" and j > k):
+                return None
+        return None
+
+    def _subject(self, doc: Doc, v: int, lo: int, hi: int, outlets: set[int], prefer_after: bool) -> spk.Speaker | None:
+        order = ("after", "before") if prefer_after else ("before", "after")
+        for side in order:
+            sp = (spk.after_verb(doc, v, hi, self.lex, outlets) if side == "after"
+                  else spk.before_verb(doc, v, lo, self.lex))
+            if sp is not None:
+                return sp
+        return None
+
+    # ------------------------------------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        lex = self.lex
+        text = doc.text
+        verbs = {}
+        for tok in doc:
+            got = lx.speech_verb(tok, lex)
+            if got:
+                verbs[tok.i] = got
+        outlets = set()
+        if SOURCE_MENTIONS in doc.spans:
+            for s in doc.spans[SOURCE_MENTIONS]:
+                outlets.update(range(s.start, s.end))
+        found: list[dict] = []   # {start, end (chars), kind, speaker, verb, pos}
+
+        def add(s: int, e: int, kind: str, speaker, verb: int | None, pos: int, cue: str | None = None) -> None:
+            found.append({"start": s, "end": e, "kind": kind, "speaker": speaker, "verb": verb, "pos": pos,
+                          "cue": cue})
+
+        def attribution_at(k: int) -> bool:
+            t = self._tok_at(doc, k + 2)
+            if t is None or not doc[t].text[:1].islower():
+                return False
+            return self._attr_after(doc, t, verbs) is not None
+
+        cands = dq.quote_marks(text)
+        if self.lang == "pl":
+            cands += dq.dash_speech(text, attribution_at)
+        cands.sort(key=lambda c: (c.start, -c.end))
+        opinion_list = iq.opinions(doc, lex, outlets)
+        for c in cands:
+            t_open = self._tok_at(doc, c.open_at)
+            if t_open is None:
+                continue
+            sent = doc[t_open].sent
+            speaker, verb = None, None
+            attributed = False
+            t_close = self._tok_at(doc, c.close_at) if c.close_at < len(text) else len(doc)
+            t_close = len(doc) if t_close is None else t_close
+            if c.style == "dash" and c.attr_dash >= 0:
+                t_attr = self._tok_at(doc, c.attr_dash)
+                v = self._attr_after(doc, t_attr + 1, verbs) if t_attr is not None else None
+                if v is not None:
+                    verb, attributed = v, True
+                    hi = doc[v].sent.end
+                    speaker = self._subject(doc, v, t_attr + 1, hi, outlets, True)
+            elif c.style == "mark":
+                v = self._attr_after(doc, t_close, verbs) if t_close < len(doc) else None
+                if v is not None:
+                    verb, attributed = v, True
+                    speaker = self._subject(doc, v, t_close, doc[v].sent.end, outlets, self.lang == "pl")
+                elif t_open > 0 and doc[t_open - 1].text in (":", "–", "—") or (
+                        t_open > 1 and doc[t_open - 1].text in "–—-" and doc[t_open - 2].text == ":"):
+                    colon = t_open - 1 if doc[t_open - 1].text == ":" else t_open - 2
+                    v = self._verb_in(verbs, sent.start, colon, first=False)
+                    if doc[colon].text == ":":
+                        attributed = True
+                        if v is not None:
+                            verb = v
+                            speaker = self._subject(doc, v, sent.start, colon, outlets, self.lang == "pl")
+                        else:
+                            s0 = colon
+                            while s0 > sent.start and doc[s0 - 1].text not in ",.;\"„”" and colon - s0 < 6:
+                                s0 -= 1
+                            speaker = spk._from_np(doc, s0, colon, lex)
+                if not attributed:
+                    inside = range(t_open, t_close)
+                    outside = [v for v in verbs if sent.start <= v < sent.end and v not in inside]
+                    outside = [v for v in outside if "direct" in verbs[v][0].frames or self._comp_between(doc, v, t_open)]
+                    ops = [o for o in opinion_list if o.verb >= sent.start and o.verb < sent.end]
+                    np = ops[0].np if ops else self._opinion_np(doc, sent.start, t_open)
+                    if np:
+                        speaker = spk._from_np(doc, *np, lex, inflected=True)
+                        attributed = True
+                    elif outside:
+                        v = min(outside, key=lambda x: abs(x - t_open))
+                        verb, attributed = v, True
+                        speaker = self._subject(doc, v, sent.start, t_open if v < t_open else sent.end,
+                                                outlets, False)
+            content = text[c.start:c.end]
+            c_span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if c_span is None or all(k in outlets for k in range(c_span.start, c_span.end)):
+                continue
+            if not attributed:
+                words = len(content.split())
+                if words < _MIN_UNATTRIBUTED_WORDS or content.istitle():
+                    continue
+                if c.style == "dash":
+                    c.end = self._cut_teaser(doc, c.start, c.end)
+            add(c.start, c.end, "direct", speaker, verb, t_open, "quote" if c.style == "mark" else "dash")
+        self._headline(doc, add)
+        direct_spans = [(f["start"], f["end"]) for f in found]
+        for r in iq.clauses(doc, verbs, lex) + iq.trailing(doc, verbs, lex) + opinion_list:
+            s_char, e_char = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1].text)
+            if any(s < e_char and s_char < e for s, e in direct_spans):
+                continue
+            if r.kind == "opinion":
+                np = r.np
+                if np and any(k in outlets or spk.lx.lemmas(doc[k], lex) & spk.kb_nouns(lex) for k in range(*np)):
+                    continue
+                speaker = spk._from_np(doc, np[0], np[1], lex, inflected=True) if np else None
+                verb = None
+            elif r.kind == "clause":
+                verb = r.verb
+                hi = r.start - 1
+                speaker = self._subject(doc, r.verb, doc[r.verb].sent.start, hi, outlets, self.lang == "pl")
+            else:
+                verb = r.verb
+                lo = doc[r.verb].sent.start if r.kind == "bare" else r.end
+                speaker = self._subject(doc, r.verb, lo, doc[r.verb].sent.end if r.kind == "after" else r.start,
+                                        outlets, r.kind == "after")
+            add(s_char, e_char, "indirect", speaker, verb, r.verb, r.cue)
+        self._resolve(doc, found)
+        self._write(doc, found)
+        return doc
+
+    def _comp_between(self, doc: Doc, v: int, t: int) -> bool:
+        return v < t and any(self.lex.kind_of(doc[k].text) == "complementizer" for k in range(v + 1, t))
+
+    def _opinion_np(self, doc: Doc, s: int, t_open: int) -> tuple[int, int] | None:
+        """'Zdaniem "Wall Street Journal" ta sytuacja to "..."': an opinion cue opening the sentence, no comma."""
+        m = lx.match_cue(doc, s, self.lex, ("opinion_prep",))
+        if not m or m[1] >= t_open:
+            return None
+        e = m[1]
+        if e < len(doc) and doc[e].text in '"„“«':
+            q = e + 1
+            while q < t_open and doc[q].text not in '"”“»':
+                q += 1
+            return (e + 1, q) if q > e + 1 and q < t_open else None
+        k = e
+        while k < t_open and doc[k].text[:1].isupper():
+            k += 1
+        return (e, k) if k > e else None
+
+    def _cut_teaser(self, doc: Doc, s: int, e: int) -> int:
+        """Unattributed dash speech stops at a teaser line ("ZOBACZ: ...") the flattened text runs into."""
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return e
+        for i in range(span.start, span.end - 1):
+            t = doc[i]
+            if doc[i + 1].text == ":" and (self.lex.kind_of(t.text) == "teaser" or (t.text.isupper() and len(t) > 3)):
+                k = i
+                while k > span.start and (doc[k - 1].is_punct or doc[k - 1].is_space):
+                    k -= 1
+                return doc[k - 1].idx + len(doc[k - 1].text) if k > span.start else e
+        return e
+
+    def _headline(self, doc: Doc, add) -> None:
+        """A title line "Name: words" is a direct quote by Name."""
+        first = doc.text.split("\n", 1)[0]
+        m = _HEADLINE.match(first)
+        if not m or self.lex.kind_of(m.group(1).split()[0]) in ("teaser", "credit"):
+            return
+        name_span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name_span is None:
+            return
+        s, e = dq._strip(first, m.start(2), len(first.rstrip(".")))
+        if any(t.like_num for t in name_span):
+            return
+        sp = spk.Speaker(m.group(1).strip(), name_span.start, name_span.end, "name")
+        add(s, e, "direct", sp, None, 0, "headline")
+
+    def _resolve(self, doc: Doc, found: list[dict]) -> None:
+        """Implied and pronoun speakers take the nearest earlier speaker whose gender fits; then names are linked."""
+        found.sort(key=lambda f: (f["start"], f["end"]))
+        history: list[tuple[int, spk.Speaker]] = []
+        for f in sorted(found, key=lambda f: f["pos"]):
+            sp = f["speaker"]
+            if sp is not None and sp.kind != "pronoun":
+                history.append((f["pos"], sp))
+                continue
+            gender = sp.gender if sp is not None else None
+            if gender is None and f["verb"] is not None and self.lang == "pl":
+                gender = lx.verb_gender(f["verb_tag"]) if "verb_tag" in f else self._gender(doc, f["verb"])
+            prev = next((s for p, s in reversed(history) if p <= f["pos"] and spk.compatible(s, gender)), None)
+            if prev is None and f["kind"] == "direct" and f["verb"] is None:
+                prev = next((s for p, s in history if p > f["pos"]), None)
+            f["speaker"] = prev
+        skip = set()
+        if SOURCE_MENTIONS in doc.spans:
+            for o in doc.spans[SOURCE_MENTIONS]:
+                skip.update(range(o.start, o.end))
+        spk.link(doc, [f["speaker"] for f in found if f["speaker"] is not None], self.lex, skip)
+        actor_spans = list(doc.spans[ACTOR_MENTIONS]) if ACTOR_MENTIONS in doc.spans else []
+        meta = doc._.meta or {}
+        date = meta.get("published_date") or (meta.get("published") or "")[:10] or None
+        for f in found:
+            sp = f["speaker"]
+            if sp is not None and sp.actor is None:
+                sp.actor = spk.resolve_actor(doc, sp, self.lang, date, actor_spans)
+
+    def _gender(self, doc: Doc, v: int) -> str | None:
+        for _, tag in lx.readings(doc[v]):
+            if tag.startswith(("praet", "fin")):
+                return lx.verb_gender(tag)
+        return None
+
+    def _write(self, doc: Doc, found: list[dict]) -> None:
+        spans, seen = [], set()
+        for f in sorted(found, key=lambda f: (f["start"], -f["end"])):
+            sp = doc.char_span(f["start"], f["end"], alignment_mode="contract") or \
+                doc.char_span(f["start"], f["end"], alignment_mode="expand")
+            if sp is None or (sp.start, sp.end) in seen or not sp.text.strip():
+                continue
+            seen.add((sp.start, sp.end))
+            span = Span(doc, sp.start, sp.end, label=f["kind"])
+            who = f["speaker"]
+            span._.quote = {"kind": f["kind"], "speaker": who.name if who else None,
+                            "speaker_actor": who.actor if who else None,
+                            "speaker_span": (doc[who.start].idx, doc[who.end - 1].idx + len(doc[who.end - 1]))
+                            if who else None, "cue": f["cue"]}
+            spans.append(span)
+        doc.spans[QUOTES] = spans

@@ -1,0 +1,1 @@
+"""Finding quotes and their speakers (used by pipeline/quotes.py)."""

@@ -1,0 +1,132 @@
+"""Where direct speech is in the text: quotation-mark pairs of every style and Polish dash-led speech.
+
+Works on characters, paragraph by paragraph, because quotation marks and dashes are typographic facts, not tokens.
+Each candidate carries the content's character span (without marks or dashes) and where its marks stand, so the
+component can look for the attribution on either side. Whether a quoted phrase is speech or a scare quote / title is
+decided later, from its attribution and length.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opener -> closers it pairs with; straight quotes pair with themselves
+PAIRS = (("„", "”“\""), ("«", "»"), ("»", "«"), ("‚", "’‘"), ("“", "”"), ('"', '"'))
+DASHES = "–—-"
+_SENT_END = ".!?…:\"”»"
+_UPPER_START = re.compile(r"[\s]*[\"„«“(\[…\.]*[A-ZĄĆĘŁŃÓŚŹŻ0-9]")
+
+
+@dataclass
+class Candidate:
+    start: int          # content span
+    end: int
+    open_at: int        # where the opening mark / dash is
+    close_at: int       # end of the closing mark (== end for dash speech without an attribution dash)
+    style: str          # mark | dash
+    attr_dash: int = -1  # dash speech: the dash that opens the attribution ("– powiedział X")
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
+        e -= 1
+    return s, e
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for part in text.split("\n"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def quote_marks(text: str) -> list[Candidate]:
+    """Pairs of quotation marks within a paragraph (an unclosed quote runs to the paragraph's end)."""
+    out: list[Candidate] = []
+    used: set[int] = set()
+    for ps, pe in paragraphs(text):
+        for opener, closers in PAIRS:
+            i = ps
+            while True:
+                i = text.find(opener, i, pe)
+                if i < 0:
+                    break
+                if i in used:
+                    i += 1
+                    continue
+                if opener == '"' and i + 1 < pe and text[i + 1].isspace():
+                    i += 1
+                    continue
+                if opener in "‚’" and i > ps and text[i - 1].isalnum():
+                    i += 1
+                    continue
+                j = i + 1
+                close = -1
+                while j < pe:
+                    if text[j] in closers and j not in used and not (
+                            opener == '"' and j + 1 < pe and text[j + 1].isalnum()) and not (
+                            closers.startswith("’") and j + 1 < pe and text[j + 1].isalpha()):
+                        close = j
+                        break
+                    j += 1
+                if close < 0:
+                    if opener in "„“«" and pe - i > 40:
+                        s, e = _strip(text, i + 1, pe)
+                        out.append(Candidate(s, e, i, pe, "mark"))
+                    i += 1
+                    continue
+                used.update((i, close))
+                s, e = _strip(text, i + 1, close)
+                if e > s:
+                    out.append(Candidate(s, e, i, close + 1, "mark"))
+                i = close + 1
+    return out
+
+
+def _is_dash(text: str, i: int) -> bool:
+    return text[i] in DASHES and (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1] == " "
+
+
+def dash_openers(text: str, ps: int, pe: int) -> list[tuple[int, bool]]:
+    """(position, strong) of dashes that open speech: at a paragraph start or after a sentence end (strong), or
+    after a word, followed by a capital (weak: accepted only with an attribution)."""
+    out = []
+    for i in range(ps, pe):
+        if not _is_dash(text, i) or not _UPPER_START.match(text, i + 1):
+            continue
+        before = text[ps:i].rstrip()
+        if not before:
+            out.append((i, True))
+        elif before[-1] in _SENT_END:
+            out.append((i, True))
+        elif before[-1].isalnum():
+            out.append((i, False))
+    return out
+
+
+def dash_speech(text: str, attribution_at) -> list[Candidate]:
+    """Dash-led speech: "– Text – powiedział X." ends at the attribution dash; with none, at the next opener, a
+    teaser line, or the paragraph's end. `attribution_at(pos)` says whether a dash at pos opens an attribution."""
+    out: list[Candidate] = []
+    for ps, pe in paragraphs(text):
+        openers = dash_openers(text, ps, pe)
+        strong_at = [p for p, strong in openers if strong]
+        for p, strong in openers:
+            if out and out[-1].start <= p < out[-1].close_at:
+                continue
+            nxt = min([q for q in strong_at if q > p] + [pe])
+            end, attr = nxt, -1
+            for k in range(p + 2, nxt):
+                if _is_dash(text, k) and attribution_at(k):
+                    end, attr = k, k
+                    break
+            if not strong and attr < 0:
+                continue
+            s, e = _strip(text, p + 1, end)
+            if e - s < 3:
+                continue
+            out.append(Candidate(s, e, p, end, "dash", attr))
+    return out
