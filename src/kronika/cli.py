@@ -123,6 +123,11 @@ def evaluate(
         print_report(Console(highlight=False), report)
 
 
+from kronika.cli_kb import kb_app  # noqa: E402
+
+app.add_typer(kb_app, name="kb")
+
+
 @app.command()
 def version() -> None:
     """Print kronika's version."""

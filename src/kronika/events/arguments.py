@@ -112,8 +112,12 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
         targets = _group(_nearest(in_c or [m for m in cands if m.start > pred.i and m.start - pred.i <= 10],
                                   pred.i))
         if not targets:
+            # no target where the lexicon expects one: an addressee-like phrase after the predicate; a type that is
+            # often reported without addressee (MOBILIZE, PROTEST) only takes a place or 'against' phrase
+            loose_preps = _TARGETLESS_PREPS if row.type in _TARGETLESS and not row.preps else _LOOSE_PREPS
             loose = [m for m in mentions if m not in sources and clause.start <= m.start < clause.end
-                     and m.start > pred.i and (m.prep in _LOOSE_PREPS or m.prep is None and m.cases & {"acc", "dat"})]
+                     and m.start > pred.i and not m.adjective and (m.prep in loose_preps or m.prep is None and m.cases
+                                                                   & {"acc", "dat"} and loose_preps is _LOOSE_PREPS)]
             if loose:
                 targets, conf = _group(min(loose, key=lambda m: m.start)), conf - 0.1
     return Args(sources, targets, conf, carried)
@@ -121,6 +125,8 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
 
 # prepositions that mark an addressee whatever the predicate (not places: 'w', 'na', 'po' are left out)
 _LOOSE_PREPS = frozenset({"dla", "do", "z", "wobec", "przeciwko", "przeciw", "między", "pod adres"})
+_TARGETLESS = frozenset({"MOBILIZE", "PROTEST"})
+_TARGETLESS_PREPS = frozenset({"w", "na", "przeciwko", "przeciw", "wobec"})
 
 
 def _light_verb_object(pred: Token, clause: Span) -> bool:
@@ -178,7 +184,7 @@ def english(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], 
         tg = [m for m in mentions if m.start > pred.i and m not in src.group and m.start - pred.i <= 8
               and (m.prep in row.preps or (not row.preps and m.prep in ("on", "against", "with", "to")))]
         return Args(_group(src), _group(tg[0] if tg else None), 0.6)
-    before = [m for m in in_clause if m.start < pred.i and m.prep in (None, "of") and not _after_comma_aside(m)]
+    before = [m for m in in_clause if m.start < pred.i and m.prep in (None, "of")]
     if not before:
         earlier = [m for m in mentions if m.start < pred.i and m.prep is None]
         if earlier and _subject_gap_ok(doc, earlier[-1], pred):
@@ -198,10 +204,6 @@ def english(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], 
     pref = [m for m in pref if _no_clause_break(doc, pred.i, m.start)]
     tgt = min(pref, key=lambda m: m.start) if pref else None
     return Args(_group(src), _group(tgt), 0.7 if src in in_clause else 0.55)
-
-
-def _after_comma_aside(m: Mention) -> bool:
-    return False
 
 
 def _subject_gap_ok(doc, m: Mention, pred: Token) -> bool:

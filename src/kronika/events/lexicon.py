@@ -21,6 +21,30 @@ class Predicate:
     mode: str | None
     cameo: str | None
     reflexive: bool                         # notes say the verb takes 'się'
+    conditional: bool = False               # a sense the notes restrict ('only verbal: ...'): last resort
+    when: tuple["Condition", ...] = ()      # conditions on the context that select this row (all must hold)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """`context:a|b` = one of the lemmas near the predicate (same clause, ±8 tokens);
+    `after:a|b>c|d` = after the predicate, a lemma of the first set followed within 4 tokens by one of the second
+    (a purpose clause: 'by wspomóc', 'to help')."""
+    kind: str                               # context | after
+    lemmas: frozenset[str]
+    then: frozenset[str] = frozenset()
+
+
+def parse_conditions(value: str) -> tuple[Condition, ...]:
+    out = []
+    for part in value.split(";"):
+        kind, _, rest = part.strip().partition(":")
+        if kind == "context" and rest:
+            out.append(Condition("context", frozenset(_split_alts(rest.lower()))))
+        elif kind == "after" and ">" in rest:
+            first, _, then = rest.lower().partition(">")
+            out.append(Condition("after", frozenset(_split_alts(first)), frozenset(_split_alts(then))))
+    return tuple(out)
 
 
 class Lexicon:
@@ -32,8 +56,9 @@ class Lexicon:
             self.by_first.setdefault(p.lemmas[0], []).append(p)
         # rows with objects first, longer predicates first: the most specific row wins
         for lst in self.by_first.values():
-            lst.sort(key=lambda p: (not p.objects, -len(p.lemmas)))
+            lst.sort(key=lambda p: (not p.objects, not p.when, p.conditional, -len(p.lemmas)))
         self.object_lemmas = frozenset(o[0] for p in rows for o in p.objects)
+        self.single = frozenset(p.lemmas[0] for p in rows if len(p.lemmas) == 1)
         self.size = len(rows)
 
     def candidates(self, lemma: str) -> list[Predicate]:
@@ -61,7 +86,9 @@ def load(lang: str) -> Lexicon:
             objects=tuple(tuple(o.lower().split()) for o in _split_alts(r.get("object", ""))),
             preps=frozenset(_split_alts(r.get("prep", ""))), type=etype, mode=r.get("mode") or None,
             cameo=r.get("cameo") or None,
-            reflexive=notes.startswith("się") or "; się" in notes or "ger=" in notes and " się;" in notes))
+            reflexive=notes.startswith("się") or "; się" in notes or "ger=" in notes and " się;" in notes,
+            conditional=notes.split("; ")[-1].startswith("only ") or notes.startswith("only "),
+            when=parse_conditions(r.get("when") or "")))
     return Lexicon(rows)
 
 
@@ -77,7 +104,7 @@ def english_lemma(word: str, known: Lexicon) -> str:
     irr = _en_irregular().get(w)
     if irr:
         return irr
-    if w in known.by_first:
+    if w in known.single:
         return w
     cands = []
     if w.endswith("ies") or w.endswith("ied"):
@@ -93,6 +120,8 @@ def english_lemma(word: str, known: Lexicon) -> str:
     if w.endswith("s") and not w.endswith("ss"):
         cands.append(w[:-1])
     for c in cands:
-        if c in known.by_first or c in known.object_lemmas:
+        if c in known.single or c in known.object_lemmas:
             return c
+    if w in known.by_first:
+        return w
     return cands[-1] if w.endswith("s") and cands and not w.endswith(("ss", "us", "is")) else w

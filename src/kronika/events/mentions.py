@@ -107,22 +107,42 @@ def polish_mentions(sent: Span, spans: list[Span], skip: set[int]) -> list[Menti
             elif sp.start - 1 >= sent.start and tag_class(doc[sp.start - 1]) in _NOMINAL:
                 head = doc[sp.start - 1]          # postposed adjective: 'wojska rosyjskie'
         elif prep is None and "gen" in cases:
-            j = sp.start - 1
-            while j >= sent.start and sp.start - j <= 4 and j not in skip:
-                cls = tag_class(doc[j])
-                if cls in _NOMINAL:
-                    head = doc[j]
-                elif cls not in _MODIFIER:
-                    break
-                j -= 1
+            head = _governing_noun(doc, sp.start, sent.start, skip)
             if head is not None:
                 cases = token_cases(head)
                 prep = _prep_before(doc, head.i, sent.start)
         if head is not None and not sector:
             sector = nouns.get(head.lemma_.lower())
+        # 'grupa marokańskich dyplomatów', 'delegacja rządu Rumunii': a genitive phrase inside a nominal phrase
+        # takes the case and preposition of the noun that governs it
+        if head is not None and prep is None and _only_gen(head):
+            outer = _governing_noun(doc, head.i, sent.start, skip)
+            if outer is not None:
+                cases = token_cases(outer)
+                prep = _prep_before(doc, outer.i, sent.start)
+                if not sector:
+                    sector = nouns.get(outer.lemma_.lower())
         out.append(Mention(sp, sp._.actor or sp.label_, sector, sp.start, sp.end, frozenset(cases), prep, head,
                            adjective))
     return _grouped(out, "pl")
+
+
+def _governing_noun(doc, i: int, lo: int, skip: set[int]) -> Token | None:
+    """The noun (modifiers may stand between) right before the genitive phrase that starts at token i."""
+    j = i - 1
+    while j >= lo and i - j <= 4 and j not in skip:
+        cls = tag_class(doc[j])
+        if cls in _NOMINAL:
+            return doc[j]
+        if cls not in _MODIFIER:
+            return None
+        j -= 1
+    return None
+
+
+def _only_gen(tok: Token) -> bool:
+    """Whether the chosen reading is genitive (the noun is itself a complement of another noun)."""
+    return tok.morph.get("Case") == ["Gen"]
 
 
 def _grouped(mentions: list[Mention], lang: str) -> list[Mention]:

@@ -19,6 +19,8 @@ from kronika.kb.matcher import FormMatcher, Hit
 from kronika.kb.people import pick_holder
 from kronika.pipeline.extensions import ACTOR_MENTIONS
 
+TOP_ROLES = {"head_of_state", "head_of_government", "foreign_minister"}
+UNDATED_TOP_ROLES = {"head_of_state", "head_of_government"}   # with no date, any tenure "covers" it: be stricter
 NAME_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body"}
 PERSON_KINDS = {"person", "surname"}
 _OPENERS = set("–—-\"„“«»'‚(:;")
@@ -80,7 +82,7 @@ class ActorStage:
             return False
         i = span.start - 1
         if span.text[:1].isupper() and i >= 0 and i not in covered and doc[i].text[:1].isupper() \
-                and doc[i].is_alpha and not self._starts_clause(doc, i):
+                and doc[i].is_alpha and not doc[i].is_stop:   # "Michael Jordan" even at a sentence's start
             return False
         return True
 
@@ -103,6 +105,13 @@ class ActorStage:
         return prev is not None and prev.lower_ == "of" and span.start > 1 and "head" in roles(doc[span.start - 2])
 
     # --- choosing among payloads ----------------------------------------------------------------------------
+    def _after_role_word(self, doc: Doc, hit: Hit) -> bool:
+        sp = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if sp is None or sp.start == 0:
+            return False
+        prev = doc[sp.start - 1]
+        return prev.lower_ in _role_words(self.lang) or prev.lemma_.lower() in _role_words(self.lang)
+
     def _part_of_other_name(self, doc: Doc, hit: Hit) -> bool:
         """A known surname (or a first name taken for one) next to another capitalised name is someone else:
         "Jakub Nowak", "Nelsona Mandeli", "Hunter Biden"."""
@@ -113,12 +122,16 @@ class ActorStage:
         if j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
             return True
         i = sp.start - 1
-        if i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper() and not self._starts_clause(doc, i):
+        if i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_stop \
+                and doc[i].lower_ not in _role_words(self.lang):
+            # mid-sentence, a capitalised word before a surname is a first name (Polish writes titles in lower
+            # case); at a sentence's start only a dictionary first name is ("Madeleine Morrison", "Jakub Nowak")
+            if not self._starts_clause(doc, i):
+                return True
             if self.lang == "pl":
                 from kronika.lang.pl.names import is_given_name
 
                 return is_given_name(doc[i].text)
-            return True
         return False
 
     def _person_ok(self, doc: Doc, hits: list[Hit], date: str | None, full_names: set[str]) -> Hit | None:
@@ -135,7 +148,11 @@ class ActorStage:
             if self._part_of_other_name(doc, hits[0]):
                 return None
             named_in_full = any(h.payload.base in full_names for h in hits)
-            if not (best.in_office(date) or named_in_full):
+            titled = self._after_role_word(doc, hits[0])
+            # A bare surname is a known office holder when the article names them in full, gives their title, or
+            # they held a top office on its date (Putin, Tusk, Rubio); a minor official needs more than a surname.
+            if not (named_in_full or titled and best.in_office(date)
+                    or best.in_office(date) and best.role in (TOP_ROLES if date else UNDATED_TOP_ROLES)):
                 return None
             codes = {h.payload.code for h in hits if h.payload.holder is not None
                      and _holder(h.payload.holder).in_office(date)}
@@ -148,7 +165,11 @@ class ActorStage:
         """The hit a span stands for, or None: names of states and organisations first, then people."""
         people = [h for h in hs if h.payload.holder is not None]
         names = [h for h in hs if h.payload.holder is None]
+        if names and span.text in _outlet_names() and names[0].payload.kind == "short":
+            names = []
         if names:
+            # one form, several readings of the same actor ("Niemcy": the country and its people): the name first
+            names.sort(key=lambda h: h.payload.kind not in NAME_KINDS)
             kind = names[0].payload.kind
             ok = True
             if kind in NAME_KINDS | {"adjective", "demonym"} and self._inside_larger_name(doc, span, kind, covered):
@@ -208,6 +229,33 @@ class ActorStage:
                     ent._.actor = sp._.actor
                     break
         return doc
+
+
+@lru_cache(maxsize=2)
+def _role_words(lang: str) -> frozenset[str]:
+    """Single-word titles and the last word of multiword ones ("prezydent", "premier", "minister", "President")."""
+    from kronika.kb.loader import kb_file
+    from kronika.resources import read_tsv
+
+    words = set()
+    for r in read_tsv(kb_file("roles.tsv")):
+        if r["lang"] == lang and r["form"]:
+            words.add(r["form"].split()[-1].lower())
+            words.add(r["form"].split()[0].lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=2)
+def _outlet_names() -> frozenset[str]:
+    """Outlet names and aliases as written: an actor form that is also one ("AP") is left to the sources stage."""
+    from kronika.kb.loader import kb_file
+    from kronika.resources import read_tsv
+
+    names = set()
+    for r in read_tsv(kb_file("outlets.tsv")):
+        names.add(r["name"])
+        names.update(a for a in r.get("aliases", "").split("|") if a)
+    return frozenset(names)
 
 
 @lru_cache(maxsize=2)

@@ -7,13 +7,15 @@ object condition holds; each (source, type, target) is given once per article, t
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kronika.events import arguments
 from kronika.events.lexicon import Lexicon, Predicate, english_lemma, load as load_lexicon
 from kronika.events.mentions import Mention, english_mentions, polish_mentions, tag_class
-from kronika.events.modality import modality
+from kronika.events.modality import cues as modality_cues, modality
 from kronika.pipeline import extensions
 from kronika.pipeline.extensions import ACTOR_MENTIONS, EVENTS, QUOTES
 from kronika.plover import goldstein, quad_class, valid_mode
@@ -92,10 +94,11 @@ class EventStage:
         lemmas = [self._lemma(t) for t in sent]
         covered = {i for sp in spans for i in range(sp.start, sp.end)}
         preds = []
+        cache: dict = {}
         for off, tok in enumerate(sent):
             if tok.i in covered:
                 continue
-            for row, extra in self._rows(sent, off, lemmas):
+            for row, extra in self._rows(sent, off, lemmas, cache):
                 preds.append((tok, row, extra))
                 break
         owned = {t.i for _t, _r, extra in preds for t in extra}
@@ -104,9 +107,10 @@ class EventStage:
             return
         skip = {t.i for t, _r, _e in preds}
         mentions = polish_mentions(sent, spans, skip) if self.lang == "pl" else english_mentions(sent, spans)
+        results = []
         for tok, row, extra in preds:
             clause = self._clause(sent, tok)
-            nominal = row.pos in ("noun", "ger") or self.lang == "en" and self._en_nominal(tok, mentions)
+            nominal = self._en_nominal(tok, mentions) if self.lang == "en" else row.pos in ("noun", "ger")
             if self.lang == "pl":
                 args = arguments.polish(tok, row, clause, mentions, prev_subject, {t.i for t in extra})
             else:
@@ -119,12 +123,24 @@ class EventStage:
             governor = self._governor(clause, tok)
             c_lemmas = lemmas[clause.start - sent.start: clause.end - sent.start]
             mod = modality(clause, tok, c_lemmas, self.lang, year, governor, tuple(extra))
-            for src, tgt in _pairs(args, row.type, speaker):
-                ev = _event(row, src, tgt, mod, args.confidence)
-                if ev is not None:
-                    yield _evidence(sent, [tok, *extra], src, tgt), ev
+            evs = [(_evidence(sent, [tok, *extra], src, tgt), ev) for src, tgt in _pairs(args, row.type, speaker)
+                   if (ev := _event(row, src, tgt, mod, args.confidence)) is not None]
+            if evs:
+                results.append((tok, row, governor, evs))
+        # a promise whose content is itself an event ('zobowiązał się nałożyć sankcje', 'pledged to send aid') is
+        # coded as that event (future), not as AGREE besides it
+        promised = {gov.i for _t, _r, gov, _e in results if gov is not None}
+        commit = _commitment_lemmas(self.lang)
+        for tok, row, _gov, evs in results:
+            if row.type == "AGREE" and tok.i in promised and lemmas[tok.i - sent.start] in commit:
+                continue
+            yield from evs
 
-    def _rows(self, sent: Span, off: int, lemmas: list[str]):
+    @property
+    def _BOUNDS(self) -> set[str]:
+        return _BOUNDARY[self.lang]
+
+    def _rows(self, sent: Span, off: int, lemmas: list[str], cache: dict | None = None):
         """Lexicon rows that the token at `off` opens, most specific first: (row, tokens that belong to it)."""
         tok = sent[off]
         lem = lemmas[off]
@@ -139,9 +155,12 @@ class EventStage:
                 pos_ok.add("verb")
         else:
             pos_ok = {"verb", "noun"}
+            prefer = "noun" if self._en_nominal(tok, []) else "verb"
+            rows = sorted(rows, key=lambda r: (not r.objects, r.conditional, r.pos != prefer))
         window_hi = min(len(lemmas), off + 9)
         window_lo = max(0, off - 4)
         plain = None
+        alts = None
         for row in rows:
             if row.pos not in pos_ok:
                 continue
@@ -149,8 +168,13 @@ class EventStage:
             if n > 1 and tuple(lemmas[off:off + n]) != row.lemmas:
                 continue
             extra = [sent[off + q] for q in range(1, n)]
+            if row.when and not _conditions_hold(row, sent, off, lemmas, self._BOUNDS):
+                continue
             if row.objects:
-                hit = _find_object(lemmas, row.objects, off + n, window_hi, window_lo, off)
+                if alts is None and self.lang == "pl":
+                    cache = {} if cache is None else cache
+                    alts = cache.get("alts") or cache.setdefault("alts", _nominal_readings(sent))
+                hit = _find_object(lemmas, row.objects, off + n, window_hi, window_lo, off, alts)
                 if hit is None:
                     continue
                 yield row, extra + [sent[q] for q in hit]
@@ -210,6 +234,31 @@ class EventStage:
         return []
 
 
+@lru_cache(maxsize=2)
+def _commitment_lemmas(lang: str) -> frozenset[str]:
+    """Verbs that announce or promise what they govern (modality_cues.tsv: future, governs_inf)."""
+    return frozenset(c.lemmas[0] for cs in modality_cues(lang).by_first.values() for c in cs
+                     if c.modality == "future" and c.scope == "governs_inf" and len(c.lemmas) == 1)
+
+
+def _conditions_hold(row: Predicate, sent: Span, off: int, lemmas: list[str], bounds: set[str]) -> bool:
+    """Whether every `when` condition of a lexicon row holds around the predicate at sentence offset `off`."""
+    for cond in row.when:
+        if cond.kind == "context":
+            lo, hi = off, off + 1
+            while lo > 0 and off - lo < 8 and sent[lo - 1].lower_ not in bounds:
+                lo -= 1
+            while hi < len(lemmas) and hi - off <= 8 and sent[hi].lower_ not in bounds - {","}:
+                hi += 1
+            if not any(lemmas[q] in cond.lemmas for q in range(lo, hi) if q != off):
+                return False
+        elif cond.kind == "after":
+            hits = [q for q in range(off + 1, min(len(lemmas), off + 14)) if lemmas[q] in cond.lemmas]
+            if not any(lemmas[k] in cond.then for q in hits for k in range(q + 1, min(len(lemmas), q + 5))):
+                return False
+    return True
+
+
 def _evidence(sent: Span, pred_tokens: list[Token], src: dict, tgt: dict | None) -> Span:
     """The stretch of the sentence from the first to the last of source, predicate and target."""
     lo = min(t.idx for t in pred_tokens)
@@ -242,12 +291,28 @@ def _unique_span(sp: Span, used: set[tuple[int, int]], label: str) -> Span:
     return out
 
 
-def _find_object(lemmas: list[str], objects, lo: int, hi: int, back_lo: int, off: int) -> list[int] | None:
+def _find_object(lemmas: list[str], objects, lo: int, hi: int, back_lo: int, off: int,
+                 alts: list[frozenset[str]] | None = None) -> list[int] | None:
+    """Token offsets of the first object lemma sequence in the window; `alts` adds each token's other nominal
+    readings ('więzi' tagged as the verb 'więzić' is still the noun 'więź' after 'zacieśnić')."""
     for q in list(range(lo, hi)) + list(range(back_lo, off)):
         for obj in objects:
-            if tuple(lemmas[q:q + len(obj)]) == obj:
+            if tuple(lemmas[q:q + len(obj)]) == obj or alts is not None and q + len(obj) <= len(alts) and all(
+                    o in alts[q + k] for k, o in enumerate(obj)):
                 return list(range(q, q + len(obj)))
     return None
+
+
+def _nominal_readings(sent: Span) -> list[frozenset[str]]:
+    """Per token, the lemmas of its noun, verbal-noun and adjective readings (Polish morfeusz readings)."""
+    out = []
+    for tok in sent:
+        lems = {(tok.lemma_ or tok.text).lower()}
+        for lemma, tag in tok._.readings or ():
+            if tag.split(":", 1)[0] in ("subst", "ger", "adj", "depr"):
+                lems.add(lemma.split(":", 1)[0].lower())
+        out.append(frozenset(lems))
+    return out
 
 
 def _speaker(tok: Token, quotes: list[Span]) -> dict | None:

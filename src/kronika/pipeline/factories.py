@@ -8,5 +8,6 @@ from kronika.pipeline import language, metadata  # noqa: F401
 from kronika.pipeline import sentences  # noqa: F401
 from kronika.pipeline import morphology  # noqa: F401
 from kronika.pipeline import actors  # noqa: F401
+from kronika.pipeline import entities  # noqa: F401
 from kronika.pipeline import sources, quotes  # noqa: F401
 from kronika.pipeline import events  # noqa: F401

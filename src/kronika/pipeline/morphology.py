@@ -4,13 +4,22 @@ With a tagger upstream (pl_core predicts full NKJP ctags into token.tag_) this s
 reading that fits the predicted tag, which gives the lemma. Without one it disambiguates with a few light,
 general rules: class preference from data/tagset.tsv, capitalisation for proper names, preposition government of
 case and adjective-noun agreement. English docs never reach this stage.
+
+Speed (this stage sits on the hot path of every Polish article): everything about a token text that does not depend
+on its sentence (readings, their scores, classes, cases, the reading a predicted tag selects) is computed once per
+(text, context, capitalisation) and kept in a bounded cache of `_Form`s; the per-sentence rules then only combine
+cached numbers. Token attributes are read with `doc.to_array` and written with one `doc.from_array`, because
+spaCy's per-token property setters dominate otherwise.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any, Iterable
 
+import numpy
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from kronika.lang.pl import morfeusz as mf
@@ -26,6 +35,16 @@ AGREEING = frozenset({"adj", "ppas", "pact", "num", "numcol", "adjp"})
 OPEN_NP = AGREEING | frozenset({"adv", "qub", "part", "dig", "ign", "brev", "adja", "interp_hyphen"})
 RARE_QUALS = frozenset({"daw.", "przest.", "arch.", "rzad.", "gw.", "reg.", "środ.", "książk.", "poet."})
 AGGLUTINATES = frozenset({"em", "m", "eś", "ś", "śmy", "ście", "by", "bym", "byś", "byśmy", "byście"})
+OPENERS = frozenset({'"', "„", "«", "(", "-", "–", ":"})   # a capital after these is like a sentence start
+VERBAL = frozenset({"fin", "praet", "inf", "impt", "bedzie"})
+FINITE = frozenset({"fin", "praet", "bedzie", "winien", "pred", "imps"})
+NP_WORDS = NOMINAL | AGREEING
+_CASESET = frozenset(CASES)
+_LOC_VOC = frozenset({"loc", "voc"})
+_IN = [ORTH, SPACY, SENT_START, IS_ALPHA, IS_SPACE, TAG, IDX]
+_OUT = [LEMMA, POS, TAG, MORPH]
+_SPACE_POS = POS_IDS["SPACE"]
+_FORMS_MAX = 200_000
 
 
 @Language.factory(
@@ -39,7 +58,7 @@ def make_morphology(nlp: Language, name: str, use_tagger_tags: bool, keep_readin
 
 
 class PolishMorphology:
-    """spaCy component; stateless apart from morfeusz's caches."""
+    """spaCy component; stateless apart from the per-form caches."""
 
     def __init__(self, name: str = "kronika_morphology", use_tagger_tags: bool = True,
                  keep_readings: bool = True) -> None:
@@ -49,31 +68,41 @@ class PolishMorphology:
         load_tagset()
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens = list(doc)
-        ctxs = [_context(doc, i) for i in range(len(tokens))]
-        cands = [_readings_in_context(t.text, *c) for t, c in zip(tokens, ctxs)]
-        tagged = self.use_tagger_tags and any(t.tag_ for t in tokens)
-        if tagged:
-            choices = []
-            for tok, rs, ctx in zip(tokens, cands, ctxs):
-                choices.append(_choose_by_tag(tok.text, tok.tag_, _cap_class(tok), ctx) if tok.tag_
-                               else _heuristic_single(tok, rs))
+        n = len(doc)
+        if not n:
+            return doc
+        strings = doc.vocab.strings
+        orths, spaces, starts, alphas, is_space, tag_ids, idxs = doc.to_array(_IN).T.tolist()
+        texts = [strings[o] for o in orths]
+        forms = [_form(texts, spaces, starts, alphas, i) for i in range(n)]
+        use_tags = self.use_tagger_tags
+        if use_tags and any(tag_ids):
+            choices = [f.choose_by_tag(strings[t]) if t else f.heuristic() for f, t in zip(forms, tag_ids)]
         else:
-            choices = _disambiguate(tokens, cands)
-        for tok, rs, (lemma, tag, proper) in zip(tokens, cands, choices):
-            if tok.is_space:
-                tok.lemma_, tok.pos_ = tok.text, "SPACE"
+            choices = _disambiguate(forms)
+        old_tag, old_morph = doc.to_array([TAG, MORPH]).T.tolist()
+        lemma_col, pos_col, tag_col, morph_col = [0] * n, [0] * n, old_tag, old_morph
+        add, morph_add = strings.add, doc.vocab.morphology.add
+        hashes: dict[str, int] = {}
+        morph_keys: dict[str, int] = {"": 0}
+        for i, (lemma, tag, proper) in enumerate(choices):
+            if is_space[i]:
+                lemma_col[i] = hashes[texts[i]] if texts[i] in hashes else hashes.setdefault(texts[i], add(texts[i]))
+                pos_col[i] = _SPACE_POS
                 continue
-            upos, feats = to_ud(tag, lemma, proper)
-            if upos == "NUM" and tok.text[:1].isdigit():
-                feats = feats.replace("NumForm=Word", "NumForm=Digit")
-            tok.lemma_ = lemma
-            tok.pos_ = upos
-            tok.set_morph(feats or None)
-            if not tok.tag_ or not self.use_tagger_tags:
-                tok.tag_ = tag
-            if self.keep_readings:
-                tok._.readings = [(r.lemma, r.tag) for r in rs]
+            pos, feats = _ud(tag, lemma, proper, texts[i][:1].isdigit())
+            lemma_col[i] = hashes[lemma] if lemma in hashes else hashes.setdefault(lemma, add(lemma))
+            pos_col[i] = pos
+            morph_col[i] = morph_keys[feats] if feats in morph_keys else morph_keys.setdefault(feats, morph_add(feats))
+            if not tag_ids[i] or not use_tags:
+                tag_col[i] = hashes[tag] if tag in hashes else hashes.setdefault(tag, add(tag))
+        doc.from_array(_OUT, numpy.array([lemma_col, pos_col, tag_col, morph_col], dtype=numpy.uint64).T)
+        if self.keep_readings:
+            # what `tok._.readings = ...` stores, without building a Token and an Underscore per token
+            user_data = doc.user_data
+            for i, f in enumerate(forms):
+                if not is_space[i]:
+                    user_data[("._.", "readings", idxs[i], None)] = list(f.pairs)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
@@ -81,17 +110,39 @@ class PolishMorphology:
             yield self(doc)
 
 
+@lru_cache(maxsize=50_000)
+def _ud(tag: str, lemma: str, proper: bool, digit: bool) -> tuple[int, str]:
+    """(spaCy POS id, FEATS) of a decided token; digits get NumForm=Digit."""
+    upos, feats = to_ud(tag, lemma, proper)
+    if upos == "NUM" and digit:
+        feats = feats.replace("NumForm=Word", "NumForm=Digit")
+    return POS_IDS[upos], feats
+
+
 # ----------------------------------------------------------------------------------------------------- readings
 
-def _context(doc: Doc, i: int) -> tuple[str, str]:
-    """The bits of context that change a token's readings: an agglutinate's host, a following "." or "-"."""
-    tok = doc[i]
+_FORMS: dict[tuple[str, str, str, int], "_Form"] = {}
+
+
+def _form(texts: list[str], spaces: list[int], starts: list[int], alphas: list[int], i: int) -> "_Form":
+    """The cached `_Form` of token i: its readings depend on an agglutinate's host or a following "."/"-", its
+    scores on capitalisation (0 lowercase, 1 capitalised at sentence start, 2 capitalised mid-sentence)."""
+    text = texts[i]
     prev = nxt = ""
-    if i > 0 and tok.text in AGGLUTINATES and not doc[i - 1].whitespace_ and doc[i - 1].is_alpha:
-        prev = doc[i - 1].text
-    if i + 1 < len(doc) and not tok.whitespace_ and doc[i + 1].text in (".", "-") and tok.is_alpha:
-        nxt = doc[i + 1].text
-    return prev, nxt
+    if i > 0 and text in AGGLUTINATES and not spaces[i - 1] and alphas[i - 1]:
+        prev = texts[i - 1]
+    if i + 1 < len(texts) and not spaces[i] and texts[i + 1] in (".", "-") and alphas[i]:
+        nxt = texts[i + 1]
+    cap = 0
+    if text[:1].isupper():
+        cap = 1 if starts[i] == 1 or i == 0 or texts[i - 1] in OPENERS else 2
+    key = (text, prev, nxt, cap)
+    f = _FORMS.get(key)
+    if f is None:
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        f = _FORMS[key] = _Form(text, cap, _readings_in_context(text, prev, nxt))
+    return f
 
 
 @lru_cache(maxsize=200_000)
@@ -112,15 +163,7 @@ def _readings_in_context(text: str, prev: str, nxt: str) -> tuple[mf.Reading, ..
     return plain
 
 
-def _cap_class(tok: Any) -> int:
-    """0 lowercase, 1 capitalised at sentence start, 2 capitalised mid-sentence."""
-    if not tok.text[:1].isupper():
-        return 0
-    return 1 if tok.is_sent_start or tok.i == 0 or tok.nbor(-1).text in {'"', "„", "«", "(", "-", "–", ":"} else 2
-
-
-@lru_cache(maxsize=100_000)
-def _base_scores(text: str, cap: int, rs: tuple[mf.Reading, ...]) -> tuple[float, ...]:
+def _base_scores(cap: int, rs: tuple[mf.Reading, ...]) -> tuple[float, ...]:
     """Context-free score of each reading (higher = better)."""
     ts = load_tagset()
     out = []
@@ -141,27 +184,126 @@ def _base_scores(text: str, cap: int, rs: tuple[mf.Reading, ...]) -> tuple[float
     return tuple(out)
 
 
+def _case_pos(parts: tuple[frozenset[str], ...]) -> int:
+    for j in range(1, min(len(parts), 3)):
+        if parts[j] & _CASESET:
+            return j
+    return -1
+
+
+class _Form:
+    """One token text in one context, with everything the rules need precomputed and their answers memoised."""
+
+    __slots__ = ("text", "cap", "rs", "pairs", "base", "cls", "cases", "scored_cases", "proper", "prep_gov",
+                 "_picks", "_preps", "_agreeing", "_by_tag", "_single")
+
+    def __init__(self, text: str, cap: int, rs: tuple[mf.Reading, ...]) -> None:
+        self.text, self.cap, self.rs = text, cap, rs
+        self.pairs = tuple((r.lemma, r.tag) for r in rs)
+        self.base = _base_scores(cap, rs)
+        cls, cases, scored = [], [], []
+        for r in rs:
+            c = r.tag.split(":", 1)[0]
+            parts = mf.tag_parts(r.tag)
+            cpos = _case_pos(parts)
+            rc = parts[cpos] if cpos > 0 else frozenset()
+            cls.append(c)
+            cases.append(rc)
+            scored.append(rc if rc and c != "prep" else None)
+        self.cls, self.cases, self.scored_cases = tuple(cls), tuple(cases), tuple(scored)
+        self.proper = tuple(is_proper(r.lemma, r.names) for r in rs)
+        self.prep_gov = frozenset(c for r in rs if r.tag.startswith("prep:") for c in r.tag.split(":")[1].split("."))
+        self._picks: dict[tuple[frozenset[str], bool], int] = {}
+        self._preps: dict[str, int | None] = {}
+        self._agreeing: dict[tuple[str, str, str], int | None] = {}
+        self._by_tag: dict[str, tuple[str, str, bool]] = {}
+        self._single: tuple[str, str, bool] | None = None
+
+    def pick(self, gov: frozenset[str], prev_noun: bool) -> int:
+        """Index of the best reading given the governing preposition's cases and whether a noun precedes."""
+        key = (gov, prev_noun and not gov)
+        j = self._picks.get(key)
+        if j is None:
+            j = self._picks[key] = self._score(*key)
+        return j
+
+    def _score(self, gov: frozenset[str], prev_noun: bool) -> int:
+        best, best_s = 0, None
+        for j, b in enumerate(self.base):
+            s = b
+            cases = self.scored_cases[j]
+            if cases is not None:
+                if gov:
+                    s += 8 if gov & cases else -6
+                else:
+                    if cases <= _LOC_VOC:
+                        s -= 7
+                    if prev_noun and "gen" in cases:
+                        s += 1.5
+            elif gov and self.cls[j] in VERBAL:
+                s -= 4
+            if best_s is None or s > best_s:
+                best, best_s = j, s
+        return best
+
+    def prep_for(self, case: str) -> int | None:
+        """The preposition reading that governs `case`."""
+        if case not in self._preps:
+            self._preps[case] = next((j for j, r in enumerate(self.rs) if r.tag.startswith("prep:")
+                                      and case in r.tag.split(":")[1].split(".")), None)
+        return self._preps[case]
+
+    def agreeing(self, agree: tuple[str, str, str]) -> int | None:
+        """The best-ranked agreeing-class reading compatible with (number, case, gender), if any."""
+        if agree in self._agreeing:
+            return self._agreeing[agree]
+        number, case, gender = agree
+        best, best_s = None, None
+        for j, (r, b) in enumerate(zip(self.rs, self.base)):
+            if self.cls[j] not in AGREEING:
+                continue
+            p = mf.tag_parts(r.tag)
+            if len(p) < 4:
+                continue
+            if number in p[1] and case in p[2] and gender in p[3] and (best_s is None or b > best_s):
+                best, best_s = j, b
+        self._agreeing[agree] = best
+        return best
+
+    def heuristic(self) -> tuple[str, str, bool]:
+        """The rule-based choice for this token on its own (an untagged token in a tagged doc)."""
+        if self._single is None:
+            self._single = _disambiguate([self])[0]
+        return self._single
+
+    def choose_by_tag(self, tag: str) -> tuple[str, str, bool]:
+        """(lemma, tag, proper) for a token whose NKJP tag the tagger predicted."""
+        out = self._by_tag.get(tag)
+        if out is None:
+            out = self._by_tag[tag] = _choose_by_tag(self, tag)
+        return out
+
+
 def _guess(text: str, tag: str, cap: int) -> str:
     if cap and tag.startswith(("subst", "depr")):
         return guess_lemma(text, tag)
     return text
 
 
-@lru_cache(maxsize=200_000)
-def _choose_by_tag(text: str, tag: str, cap: int, ctx: tuple[str, str]) -> tuple[str, str, bool]:
-    """(lemma, tag, proper) for a token whose NKJP tag the tagger predicted."""
-    rs = _readings_in_context(text, *ctx)
+def _choose_by_tag(f: _Form, tag: str) -> tuple[str, str, bool]:
+    text, cap = f.text, f.cap
+    ts = load_tagset()
     tp = tag.split(":")
     cls = tp[0]
     alias = {"qub": "part", "part": "qub"}.get(cls, cls)
-    base = _base_scores(text, cap, rs)
+    tag_upos = ts.upos_class(tag)
     best, best_key = None, None
-    for r, b in zip(rs, base):
+    for r, b in zip(f.rs, f.base):
         rp = mf.tag_parts(r.tag)
         rc = next(iter(rp[0]))
         same = rc == cls or rc == alias
         hits = sum(1 for j, v in enumerate(tp[1:], 1) if j < len(rp) and v in rp[j])
-        upos_same = load_tagset().upos_class(r.tag) == load_tagset().upos_class(tag)
+        upos_same = ts.upos_class(r.tag) == tag_upos
         key = (same, upos_same, hits, b)
         if best_key is None or key > best_key:
             best, best_key = r, key
@@ -176,22 +318,9 @@ def _choose_by_tag(text: str, tag: str, cap: int, ctx: tuple[str, str]) -> tuple
     return lemma, tag, proper and cls in ("subst", "depr")
 
 
-def _heuristic_single(tok: Any, rs: tuple[mf.Reading, ...]) -> tuple[str, str, bool]:
-    return _disambiguate([tok], [rs])[0]
-
-
 # ------------------------------------------------------------------------------------------------ disambiguation
 
-def _case_pos(parts: tuple[frozenset[str], ...]) -> int:
-    for j in range(1, min(len(parts), 3)):
-        if parts[j] & _CASESET:
-            return j
-    return -1
-
-
-_CASESET = frozenset(CASES)
-
-
+@lru_cache(maxsize=50_000)
 def _concrete(tag: str, want_case: str | None, agree: tuple[str, str, str] | None = None) -> str:
     """Resolve dotted alternatives: the wanted case / agreeing values if available, else the first option."""
     parts = tag.split(":")
@@ -217,134 +346,91 @@ def _concrete(tag: str, want_case: str | None, agree: tuple[str, str, str] | Non
     return ":".join(out)
 
 
-def _disambiguate(tokens: list[Any], cands: list[tuple[mf.Reading, ...]]) -> list[tuple[str, str, bool]]:
+@lru_cache(maxsize=20_000)
+def _class_agree(tag: str) -> tuple[str, tuple[str, str, str] | None]:
+    """A concrete tag's class and the (number, case, gender) it imposes on agreeing words."""
+    p = tag.split(":")
+    return p[0], ((p[1], p[2], p[3]) if len(p) > 3 else None)
+
+
+@lru_cache(maxsize=4_096)
+def _wanted(gov: frozenset[str], cases: frozenset[str]) -> str | None:
+    return next((c for c in CASES if c in gov and c in cases), None)
+
+
+def _disambiguate(forms: list[_Form]) -> list[tuple[str, str, bool]]:
     """Greedy left-to-right choice with preposition government, then adjective agreement right-to-left."""
-    n = len(tokens)
-    chosen: list[mf.Reading | None] = [None] * n
+    n = len(forms)
+    chosen: list[int | None] = [None] * n
     tags: list[str] = [""] * n
-    caps = [_cap_class(t) for t in tokens]
     gov: frozenset[str] = frozenset()
     prep_at = -1
     prev_noun = False
     seen_verb = False
-    for i, (tok, rs) in enumerate(zip(tokens, cands)):
-        if not rs:
+    for i, f in enumerate(forms):
+        if not f.rs:
             tags[i] = "ign"
             continue
-        base = _base_scores(tok.text, caps[i], rs)
-        best, best_s = rs[0], None
-        for r, b in zip(rs, base):
-            s = b
-            parts = mf.tag_parts(r.tag)
-            cls = r.tag.split(":", 1)[0]
-            cpos = _case_pos(parts)
-            if cpos > 0 and cls != "prep":
-                cases = parts[cpos]
-                if gov:
-                    s += 8 if gov & cases else -6
-                else:
-                    if cases <= {"loc"} or cases <= {"voc"} or cases <= {"loc", "voc"}:
-                        s -= 7
-                    if prev_noun and "gen" in cases:
-                        s += 1.5
-            elif gov and cls in ("fin", "praet", "inf", "impt", "bedzie"):
-                s -= 4
-            if best_s is None or s > best_s:
-                best, best_s = r, s
-        chosen[i] = best
-        cls = best.tag.split(":", 1)[0]
-        want = None
+        j = f.pick(gov, prev_noun)
+        chosen[i] = j
+        cls = f.cls[j]
         if gov:
-            want = next((c for c in CASES if c in gov and c in (mf.tag_parts(best.tag)[_case_pos(
-                mf.tag_parts(best.tag))] if _case_pos(mf.tag_parts(best.tag)) > 0 else ())), None)
-            if want and prep_at >= 0 and cls in NOMINAL | AGREEING:
-                prep = _prep_reading(cands[prep_at], want)
-                if prep is not None:
-                    chosen[prep_at], tags[prep_at] = prep, _concrete(prep.tag, want)
+            want = _wanted(gov, f.cases[j])
+            if want and prep_at >= 0 and cls in NP_WORDS:
+                p = forms[prep_at].prep_for(want)
+                if p is not None:
+                    chosen[prep_at], tags[prep_at] = p, _concrete(forms[prep_at].rs[p].tag, want)
         elif prev_noun:
             want = "gen"
         elif not seen_verb:
             want = "nom"
         else:
             want = "acc"
-        tags[i] = _concrete(best.tag, want)
+        tags[i] = _concrete(f.rs[j].tag, want)
         if cls == "prep":
-            gov = frozenset(c for r in rs if r.tag.startswith("prep:") for c in r.tag.split(":")[1].split("."))
+            gov = f.prep_gov
             prep_at = i
             prev_noun = False
         elif cls in NOMINAL:
             gov = frozenset()
             prep_at = -1
             prev_noun = True
-        elif cls in OPEN_NP or (cls == "interp" and tok.text in "-–"):
+        elif cls in OPEN_NP or (cls == "interp" and f.text in "-–"):
             pass
         else:
             gov = frozenset()
             prep_at = -1
             prev_noun = False
-            if cls in ("fin", "praet", "bedzie", "winien", "pred", "imps"):
+            if cls in FINITE:
                 seen_verb = True
-            if cls == "interp" and tok.text in ",;:()":
+            if cls == "interp" and f.text in ",;:()":
                 seen_verb = False
     # adjectives agree with the following noun (skipping adverbs / other agreeing words)
     agree: tuple[str, str, str] | None = None
     for i in range(n - 1, -1, -1):
-        r = chosen[i]
-        if r is None:
+        if chosen[i] is None:
             agree = None
             continue
-        cls = tags[i].split(":", 1)[0]
+        cls, imposed = _class_agree(tags[i])
         if cls in ("subst", "depr") and agree:
-            better = _agreeing_reading(cands[i], agree, tokens[i].text, caps[i])
+            better = forms[i].agreeing(agree)
             if better is not None:
                 chosen[i] = better
-                tags[i] = _concrete(better.tag, None, agree)
+                tags[i] = _concrete(forms[i].rs[better].tag, None, agree)
                 continue
         if cls in ("subst", "depr", "ger"):
-            p = tags[i].split(":")
-            agree = (p[1], p[2], p[3]) if len(p) > 3 else None
+            agree = imposed
         elif cls in AGREEING and agree:
-            better = _agreeing_reading(cands[i], agree, tokens[i].text, caps[i])
+            better = forms[i].agreeing(agree)
             if better is not None:
                 chosen[i] = better
-                tags[i] = _concrete(better.tag, None, agree)
+                tags[i] = _concrete(forms[i].rs[better].tag, None, agree)
         elif cls not in ("adv", "qub", "part"):
             agree = None
     out = []
-    for i, tok in enumerate(tokens):
-        r = chosen[i]
-        if r is None:
-            out.append((tok.text, "ign", False))
-            continue
-        tag = tags[i]
-        if r.tag == "ign":
-            out.append((tok.text, "ign", False))
-            continue
-        proper = is_proper(r.lemma, r.names) and tag.startswith(("subst", "depr"))
-        out.append((r.lemma, tag, proper))
+    for f, j, tag in zip(forms, chosen, tags):
+        if j is None or f.rs[j].tag == "ign":
+            out.append((f.text, "ign", False))
+        else:
+            out.append((f.rs[j].lemma, tag, f.proper[j] and tag.startswith(("subst", "depr"))))
     return out
-
-
-def _prep_reading(rs: tuple[mf.Reading, ...], case: str) -> mf.Reading | None:
-    """The preposition reading that governs `case`."""
-    for r in rs:
-        if r.tag.startswith("prep:") and case in r.tag.split(":")[1].split("."):
-            return r
-    return None
-
-
-def _agreeing_reading(rs: tuple[mf.Reading, ...], agree: tuple[str, str, str], text: str,
-                      cap: int) -> mf.Reading | None:
-    """The best-ranked agreeing-class reading compatible with (number, case, gender), if any."""
-    number, case, gender = agree
-    base = _base_scores(text, cap, rs)
-    best, best_s = None, None
-    for r, b in zip(rs, base):
-        if r.tag.split(":", 1)[0] not in AGREEING:
-            continue
-        p = mf.tag_parts(r.tag)
-        if len(p) < 4:
-            continue
-        if number in p[1] and case in p[2] and gender in p[3] and (best_s is None or b > best_s):
-            best, best_s = r, b
-    return best

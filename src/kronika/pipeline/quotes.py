@@ -10,6 +10,7 @@ quote_words.tsv (see quotes/lexicon.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -39,10 +40,15 @@ class QuoteStage:
 
     # ------------------------------------------------------------------------------------------------ helpers
     def _tok_at(self, doc: Doc, char: int, after: bool = True) -> int | None:
-        sp = doc.char_span(char, char + 1, alignment_mode="expand") if char < len(doc.text) else None
-        if sp is None:
+        """The token covering (or first after) a character offset; a bisect over the doc's token offsets."""
+        idx = self._idx
+        if not idx or char >= self._len:
             return None if after else len(doc) - 1
-        return sp.start
+        i = bisect_right(idx, char) - 1
+        if i < 0:
+            return 0
+        tok = doc[i]
+        return i if char < tok.idx + len(tok.text) or i + 1 >= len(doc) else i + 1
 
     def _verb_in(self, verbs: dict, s: int, e: int, first: bool = True) -> int | None:
         hits = [v for v in verbs if s <= v < e]
@@ -76,6 +82,8 @@ class QuoteStage:
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
         text = doc.text
+        self._idx = [t.idx for t in doc]
+        self._len = len(text)
         verbs = {}
         for tok in doc:
             got = lx.speech_verb(tok, lex)
@@ -157,8 +165,8 @@ class QuoteStage:
                 continue
             if not attributed:
                 words = len(content.split())
-                if words < _MIN_UNATTRIBUTED_WORDS or content.istitle():
-                    continue
+                if c.style == "mark" and (words < _MIN_UNATTRIBUTED_WORDS or content.istitle()):
+                    continue     # a dash at a sentence start marks speech whatever its length
                 if c.style == "dash":
                     c.end = self._cut_teaser(doc, c.start, c.end)
             add(c.start, c.end, "direct", speaker, verb, t_open, "quote" if c.style == "mark" else "dash")
@@ -237,26 +245,44 @@ class QuoteStage:
         add(s, e, "direct", sp, None, 0, "headline")
 
     def _resolve(self, doc: Doc, found: list[dict]) -> None:
-        """Implied and pronoun speakers take the nearest earlier speaker whose gender fits; then names are linked."""
+        """Names are linked first; then pronouns, bare verbs and unlinked descriptions ("Ekspert") take the nearest
+        earlier named speaker whose gender fits (an unattributed quote before any speaker takes the next one)."""
         found.sort(key=lambda f: (f["start"], f["end"]))
-        history: list[tuple[int, spk.Speaker]] = []
-        for f in sorted(found, key=lambda f: f["pos"]):
-            sp = f["speaker"]
-            if sp is not None and sp.kind != "pronoun":
-                history.append((f["pos"], sp))
-                continue
-            gender = sp.gender if sp is not None else None
-            if gender is None and f["verb"] is not None and self.lang == "pl":
-                gender = lx.verb_gender(f["verb_tag"]) if "verb_tag" in f else self._gender(doc, f["verb"])
-            prev = next((s for p, s in reversed(history) if p <= f["pos"] and spk.compatible(s, gender)), None)
-            if prev is None and f["kind"] == "direct" and f["verb"] is None:
-                prev = next((s for p, s in history if p > f["pos"]), None)
-            f["speaker"] = prev
         skip = set()
         if SOURCE_MENTIONS in doc.spans:
             for o in doc.spans[SOURCE_MENTIONS]:
                 skip.update(range(o.start, o.end))
-        spk.link(doc, [f["speaker"] for f in found if f["speaker"] is not None], self.lex, skip)
+        spk.link(doc, [f["speaker"] for f in found if f["speaker"] is not None and f["speaker"].kind != "pronoun"],
+                 self.lex, skip)
+        named = sorted(((f["pos"], f["speaker"]) for f in found if f["speaker"] is not None and
+                        (f["speaker"].kind == "name" or f["speaker"].linked)), key=lambda x: x[0])
+        ordered = sorted(found, key=lambda f: f["pos"])
+        for f in ordered:                      # anaphoric descriptions: "Ekspert zauważył" -> the named expert
+            sp = f["speaker"]
+            if sp is None or sp.kind != "desc" or sp.linked:
+                continue
+            prev = next((s for p, s in reversed(named) if p <= f["pos"] and spk.compatible(s, sp.gender)), None)
+            prev = prev or next((s for p, s in named if p > f["pos"] and spk.compatible(s, sp.gender)), None)
+            if prev is not None:
+                f["speaker"] = prev
+        history: list[tuple[int, spk.Speaker]] = [(f["pos"], f["speaker"]) for f in ordered
+                                                  if f["speaker"] is not None and f["speaker"].kind != "pronoun"]
+        for f in ordered:
+            sp = f["speaker"]
+            if sp is not None and sp.kind != "pronoun":
+                continue
+            gender = sp.gender if sp is not None else None
+            if gender is None and f["verb"] is not None and self.lang == "pl":
+                gender = self._gender(doc, f["verb"])
+            prev = next((s for p, s in reversed(history) if p <= f["pos"] and spk.compatible(s, gender)), None)
+            if prev is None and sp is None and f["kind"] == "direct" and f["verb"] is None:
+                prev = next((s for p, s in history if p > f["pos"]), None)
+            if prev is None and sp is not None and sp.kind == "pronoun" and sp.gender in ("m", "f"):
+                names = [(a, b) for a, b in spk.name_candidates(doc) if b <= sp.start and b - a <= 3]
+                if names:      # "She said ...": the nearest person named before
+                    a, b = names[-1]
+                    prev = spk.Speaker(doc[a:b].text, a, b, "name", sp.gender)
+            f["speaker"] = prev
         actor_spans = list(doc.spans[ACTOR_MENTIONS]) if ACTOR_MENTIONS in doc.spans else []
         meta = doc._.meta or {}
         date = meta.get("published_date") or (meta.get("published") or "")[:10] or None

@@ -93,6 +93,9 @@ def trailing(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -
         for v in range(sent.end - 1, max(sent.start, sent.end - 9), -1):
             if v not in verbs or verbs[v][0].cls not in _BARE_CLASSES:
                 continue
+            tail = [t for t in doc[v + 1:sent.end] if not t.is_punct and not t.is_space]
+            if len(tail) > 4 or any(lex.kind_of(t.text) == "preposition" or t.pos_ == "ADP" for t in tail):
+                break
             comma = next((k for k in range(v - 1, max(sent.start, v - 7), -1) if doc[k].text == ","), None)
             if comma is None or comma - sent.start < 4:
                 break

@@ -65,13 +65,16 @@ def nominative(tok: Any, lex: lx.Lexicon) -> bool:
 def noun_gender(tok: Any, lex: lx.Lexicon) -> str | None:
     if lex.lang != "pl":
         return None
+    found = set()
     for t in _tags(tok, lex):
         p = t.split(":")
         if p[0] in ("subst", "depr") and len(p) > 3 and "nom" in p[2].split("."):
-            if "pl" == p[1]:
-                return "pl"
             g = p[3].split(".")
-            return "f" if g == ["f"] else "n" if g == ["n"] else "m"
+            found.add("pl" if p[1] == "pl" else "f" if g == ["f"] else "n" if g == ["n"] else "m")
+    if len(found) > 1:   # "Tomasz" is also an indeclinable woman's surname: the ending decides
+        found &= {"f"} if tok.lower_.endswith("a") else {"m", "pl"}
+    if found:
+        return sorted(found)[0]
     if tok.text[:1].isupper() and tok.lower_.endswith("a"):
         return "f"
     return None
@@ -106,6 +109,8 @@ def _trim_name(doc: Doc, s: int, e: int, lex: lx.Lexicon) -> tuple[int, int]:
         s += 1
     if lex.lang == "pl" and e - s > 2:   # first name + surname; a third word only when surely nominative
         s = e - 3 if e - s == 3 and _strong_nominative(doc[e - 3], lex) else e - 2
+    elif lex.lang == "en" and e - s > 2 and not any(len(t.text.rstrip(".")) == 1 for t in doc[s:e]):
+        s = e - 2                        # "Foreign Minister John Carter" -> "John Carter"
     return s, e
 
 
@@ -157,11 +162,14 @@ def _from_np(doc: Doc, s: int, e: int, lex: lx.Lexicon, inflected: bool = False)
         rs, re_ = runs[-1]
         if lex.kind_of(doc[rs].text) == "teaser" or (lex.lang == "pl" and not _nominal_start(doc[rs], lex)):
             runs = []
+        elif re_ - rs == 1 and doc[rs].is_sent_start and any(
+                lem.islower() for lem, t in _readings_any(doc[rs]) if t.startswith(("subst", "depr"))):
+            runs = []           # "Ekspert zauważył": a common noun capitalised only as the sentence's first word
     if runs:
         rs, re_ = runs[-1]
         if re_ - rs >= 1 and not (rs == s and re_ - rs == 1 and not doc[s].text.isupper() and e - s > 1):
             rs, re_ = _trim_name(doc, rs, re_, lex)
-            if rs < re_:
+            if rs < re_ and (lex.lang != "pl" or _nominal_start(doc[rs], lex)):
                 g = noun_gender(doc[rs], lex) if lex.lang == "pl" else None
                 sp = Speaker(doc[rs:re_].text, rs, re_, "name", g or head_gender, inflected)
                 sp.extra["desc"] = (s, e)

@@ -81,11 +81,26 @@ def _forms_of(raw_lemma: str, classes: set[str], number: set[str], case: str, ge
     return out
 
 
+def _agrees(adj_word: str, noun_word: str) -> bool:
+    """Whether some nominative adjective reading of the first word agrees in number and gender with some
+    nominative noun reading of the second."""
+    for a in _nom_readings(adj_word, _ADJ):
+        ap = tag_parts(a.tag)
+        for n in _nom_readings(noun_word, _NOUN):
+            np_ = tag_parts(n.tag)
+            if len(ap) > 3 and len(np_) > 3 and ap[1] & np_[1] and ap[3] & np_[3] and "nom" in ap[2] \
+                    and "nom" in np_[2]:
+                return True
+    return False
+
+
 def _head(words: list[str]) -> int | None:
     """Index of the phrase's head noun: the first word read as a nominative noun and not also as an adjective."""
     nouns = [i for i, w in enumerate(words) if _is_own_noun(w)] or [i for i, w in enumerate(words)
                                                                       if _nom_readings(w, _NOUN)]
-    plain = [i for i in nouns if not any(r.lemma.lower() == words[i].lower() for r in _nom_readings(words[i], _ADJ))]
+    # A word that can be an adjective agreeing with the noun after it modifies it ("Nowa Zelandia", "Biały Dom"),
+    # but not when it cannot agree ("Rada Bezpieczeństwa": "rada" as an adjective is singular, the genitive is not).
+    plain = [i for i in nouns if not (i + 1 < len(words) and _agrees(words[i], words[i + 1]))]
     return (plain or nouns or [None])[0]
 
 

@@ -1,0 +1,61 @@
+"""Actor mentions in context: every form of a name, adjectives, demonyms, seats, office holders by date."""
+import pytest
+
+import kronika
+from kronika.pipeline.extensions import ACTOR_MENTIONS
+
+
+def actors_of(text, lang="pl", **fields):
+    return {a["code"] for a in kronika.analyze(text, lang=lang, **fields)["actors"]}
+
+
+def mentions(text, lang="pl"):
+    doc = kronika.load(lang)(text)
+    return [(sp.text, sp.label_) for sp in doc.spans[ACTOR_MENTIONS]]
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Delegacja Stanów Zjednoczonych przyleciała do Wilna.", {"USA", "LTU"}),
+    ("Rzecznik Kremla skomentował decyzję Berlina.", {"RUS", "DEU"}),
+    ("Rosyjskie wojsko ostrzelało ukraińskie miasta.", {"RUS", "UKR"}),
+    ("Czeczeni walczą po stronie Ukraińców.", {"RUS", "UKR"}),
+    ("Rada Bezpieczeństwa ONZ zebrała się w trybie pilnym.", {"UN"}),
+    ("Sekretarz generalny Sojuszu Północnoatlantyckiego odwiedził Rygę.", {"NATO", "LVA"}),
+    ("Polsko-niemieckie konsultacje odbyły się w Poczdamie.", {"POL", "DEU"}),
+    ("Ministrowie państw bałtyckich spotkali się w Tallinie.", {"EST", "LVA", "LTU"}),
+])
+def test_polish_actor_sets(text, codes):
+    assert actors_of(text) == codes
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Reporterka Radia Wolna Europa rozmawiała z mieszkańcami.", "EUR"),
+    ("Prezes Narodowego Banku Polskiego zabrał głos.", "POL"),
+    ("Michael Jordan visited Chicago on Monday.", "JOR"),
+])
+def test_a_state_inside_another_name_adds_nothing(text, absent):
+    assert absent not in actors_of(text, lang="en" if text.startswith("Michael") else "pl")
+
+
+def test_region_as_a_place_is_not_an_actor():
+    assert "ASI" not in actors_of("Kraj położony w Azji Środkowej zwiększa eksport.")
+    assert "EUR" in actors_of("Europa nałożyła cła na stal.")
+
+
+def test_office_holders_resolve_by_date():
+    assert actors_of("Tokajew spotkał się z ambasadorami.", published="2022-07-25T10:00:00+02:00") == {"KAZ"}
+    assert "KAZ" in actors_of("Spotkanie z Kasymem-Żomartem Tokajewem trwało godzinę.")
+
+
+def test_a_surname_before_another_name_is_someone_else():
+    assert actors_of("Rzecznik policji Jan Putin przekazał informacje.") == set()
+
+
+def test_english_actors():
+    text = "The Kremlin said Russian troops would stay. Washington and the European Union disagreed."
+    assert actors_of(text, lang="en") == {"RUS", "USA", "EU"}
+    assert "USA" not in actors_of("The Washington Post reported the talks in Geneva.", lang="en")
+
+
+def test_group_names_count_for_every_member():
+    assert {"DEU", "FRA", "GBR"} <= actors_of("USA negocjują z E3 w sprawie sankcji.")

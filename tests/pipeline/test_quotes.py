@@ -1,0 +1,81 @@
+"""Quote stage: direct and reported speech with speakers, on short texts written for these tests."""
+import pytest
+
+import kronika
+from kronika.output import to_record
+
+
+def _quotes(text: str, lang: str = "pl") -> list[dict]:
+    return to_record(kronika.load(lang)(text))["quotes"]
+
+
+@pytest.mark.parametrize("text,quote,speaker", [
+    ("Minister odwiedził Gdańsk.\n– Nie zgodzimy się na żadne ustępstwa – powiedział Jan Kowalski, minister obrony.",
+     "Nie zgodzimy się na żadne ustępstwa", "Jan Kowalski"),
+    ("Wizyta trwała dwa dni.\n– Rozmowy były trudne – oświadczyła Anna Nowak.", "Rozmowy były trudne", "Anna Nowak"),
+    ("Ekspert Piotr Zieliński ocenia sytuację. „Sankcje działają bardzo powoli” – stwierdził Piotr Zieliński.",
+     "Sankcje działają bardzo powoli", "Piotr Zieliński"),
+])
+def test_polish_direct_speech_with_speaker(text, quote, speaker):
+    qs = _quotes(text)
+    hit = [q for q in qs if q["text"] == quote]
+    assert hit, qs
+    assert hit[0]["kind"] == "direct"
+    assert speaker in (hit[0]["speaker"] or "")
+
+
+def test_implied_speaker_takes_previous_fitting_gender():
+    text = ("Spotkanie odbyło się w Warszawie.\n– Jesteśmy gotowi do rozmów – powiedziała Maria Wiśniewska.\n"
+            "Potem głos zabrał Tomasz Lis.\n– To dobry dzień – powiedział Tomasz Lis.\n"
+            "– Czekamy na odpowiedź – dodała w rozmowie z dziennikarzami.")
+    qs = {q["text"]: q for q in _quotes(text)}
+    assert qs["Czekamy na odpowiedź"]["speaker"] == "Maria Wiśniewska"
+
+
+def test_split_utterance_gives_two_quotes_same_speaker():
+    text = "Konferencja trwała godzinę.\n– Nie boimy się – powiedział Adam Malinowski. – Będziemy walczyć do końca."
+    qs = _quotes(text)
+    texts = [q["text"] for q in qs]
+    assert "Nie boimy się" in texts and "Będziemy walczyć do końca." in texts or "Będziemy walczyć do końca" in texts
+    assert {q["speaker"] for q in qs} == {"Adam Malinowski"}
+
+
+@pytest.mark.parametrize("text", [
+    "Premier obejrzał program \"Gość Wieczoru\" w telewizji.",
+    "Armia rozpoczęła operację \"Burza\" na wschodzie kraju.",
+])
+def test_scare_quotes_and_titles_are_not_quotes(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Prezydent Jan Nowak stwierdził, że rząd musi obniżyć podatki.", "rząd musi obniżyć podatki", "Jan Nowak"),
+    ("Zdaniem Katarzyny Lewandowskiej, gospodarka wkrótce zwolni.", "gospodarka wkrótce zwolni",
+     "Katarzyna Lewandowska"),
+])
+def test_polish_indirect(text, content, speaker):
+    qs = [q for q in _quotes(text) if q["kind"] == "indirect"]
+    assert qs and qs[0]["text"] == content
+    assert speaker in (qs[0]["speaker"] or "")
+
+
+def test_headline_name_colon_is_direct_quote():
+    qs = _quotes("Kowalski: Nie oddamy ani kawałka ziemi\n\nPolityk mówił o granicy.")
+    assert qs[0]["text"] == "Nie oddamy ani kawałka ziemi" and qs[0]["speaker"] == "Kowalski"
+
+
+@pytest.mark.parametrize("text,quote,speaker", [
+    ("Talks ended late.\n\n\"We will not give up our claims,\" said Foreign Minister John Carter.",
+     "We will not give up our claims", "John Carter"),
+    ("Talks ended late.\n\n\"The plan is dead,\" Mr Carter said.", "The plan is dead", "Carter"),
+])
+def test_english_direct(text, quote, speaker):
+    qs = [q for q in _quotes(text, "en") if q["text"] == quote]
+    assert qs and qs[0]["speaker"] == speaker
+
+
+def test_english_indirect_and_pronoun():
+    text = ("Mary Brown, the finance minister, spoke in London. She said that the budget deficit was too large.")
+    qs = [q for q in _quotes(text, "en") if q["kind"] == "indirect"]
+    assert qs and qs[0]["text"] == "the budget deficit was too large"
+    assert qs[0]["speaker"] == "Mary Brown"

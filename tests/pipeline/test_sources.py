@@ -1,0 +1,45 @@
+"""Source stage: cited outlets, on short texts written for these tests."""
+import pytest
+
+import kronika
+from kronika.output import to_record
+
+
+def _sources(text: str, lang: str = "pl") -> set[str]:
+    return {s["name"] for s in to_record(kronika.load(lang)(text))["sources"]}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Według Reutersa w stolicy doszło do starć.", "Reuters"),
+    ("Rząd planuje reformę – podaje CNN.", "CNN"),
+    ("Jak relacjonuje \"New York Times\", negocjacje utknęły w martwym punkcie.", "New York Times"),
+    ("– Nie ustąpimy – powiedział radiu NPR dowódca oddziału.", "NPR"),
+    ("Minister udzielił wywiadu, w rozmowie z Onetem mówił o reformie.", "Onet"),
+])
+def test_polish_citations(text, name):
+    assert name in _sources(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The minister told the BBC that talks would resume.", "BBC"),
+    ("According to the Wall Street Journal, the deal is worth $2bn.", "Wall Street Journal"),
+    ("Prices rose sharply, the Russian newspaper Kommersantovsky Vestnik reported.", "Kommersantovsky Vestnik"),
+])
+def test_english_citations(text, name):
+    assert name in _sources(text, "en")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Amerykańskie media piszą o kryzysie w regionie.", "pl"),
+    ("Prezydent opublikował wpis na platformie X.", "pl"),
+    ("Dziennikarz Reutersa został ranny podczas protestu.", "pl"),
+    ("Fot. PAP/EPA", "pl"),
+])
+def test_not_sources(text, lang):
+    assert _sources(text, lang) == set()
+
+
+def test_cited_outlet_reported_once_with_all_mentions():
+    rec = to_record(kronika.load("pl")("Reuters to agencja z Londynu. Według Reutersa rozmowy trwają."))
+    assert [s["name"] for s in rec["sources"]] == ["Reuters"]
+    assert len(rec["sources"][0]["mentions"]) == 2
