@@ -18,10 +18,11 @@ LANG_CHOICES = ("auto",) + SUPPORTED
 class Analyzer:
     """Analyses single records with the pipeline of their language (`lang="auto"` detects it per record)."""
 
-    def __init__(self, lang: str = "auto") -> None:
+    def __init__(self, lang: str = "auto", with_tokens: bool = False) -> None:
         if lang not in LANG_CHOICES:
             raise UsageError(f"--lang must be one of {', '.join(LANG_CHOICES)}, not {lang!r}")
         self.lang = lang
+        self.with_tokens = with_tokens
 
     def analyze(self, rec: Record) -> dict | Problem:
         """The output record, or a Problem for a record that cannot be analysed (unsupported language)."""
@@ -36,15 +37,15 @@ class Analyzer:
         nlp = load(lang)
         doc = nlp.make_doc(rec.text)
         doc._.record = dict(rec.fields(), detected_lang=detected or lang, lang_score=score)
-        return to_record(nlp(doc))
+        return to_record(nlp(doc), with_tokens=self.with_tokens)
 
 
 _worker_analyzer: Analyzer | None = None   # one per worker process, set by the pool initializer
 
 
-def _init_worker(lang: str) -> None:
+def _init_worker(lang: str, with_tokens: bool = False) -> None:
     global _worker_analyzer
-    _worker_analyzer = Analyzer(lang)
+    _worker_analyzer = Analyzer(lang, with_tokens)
 
 
 def _analyze_in_worker(rec: Record) -> dict | Problem:
@@ -56,19 +57,19 @@ def _analyze_in_worker(rec: Record) -> dict | Problem:
 
 
 def analyze_stream(items: Iterable[Record | Problem], lang: str = "auto",
-                   workers: int = 1) -> Iterator[tuple[Record | Problem, dict | Problem]]:
+                   workers: int = 1, with_tokens: bool = False) -> Iterator[tuple[Record | Problem, dict | Problem]]:
     """(input item, result) pairs in input order; reader Problems pass through as their own result."""
     if workers < 1:
         raise UsageError("--workers must be at least 1")
     Analyzer(lang)  # validate the option before any work starts
     if workers == 1:
-        _init_worker(lang)
+        _init_worker(lang, with_tokens)
         yield from map(_echo_or_analyze, items)
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(lang,)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(lang, with_tokens)) as pool:
         # Problems travel through the pool too, so that imap keeps every item in input order.
         yield from pool.imap(_echo_or_analyze, items, chunksize=4)
 

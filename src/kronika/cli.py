@@ -18,7 +18,7 @@ from kronika.errors import EXIT_INTERNAL, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, Kro
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="kronika reads news and writes down who did what to whom.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-FORMATS = ("table", "json", "jsonl")
+FORMATS = ("table", "json", "jsonl", "conllu")
 PROGRESS_AFTER_S = 2.0
 
 
@@ -56,7 +56,8 @@ def _progress_stream(pairs, enabled: bool):
 def analyze(
     paths: List[str] = typer.Argument(..., help="files, folders, or - for stdin (text, JSONL, HTML, WARC, RSS/Atom; "
                                                 "gzipped too)"),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl (default: table on a "
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | conllu (tokens with "
+                                                                    "lemmas, features, entities; default: table on a "
                                                                     "terminal, jsonl otherwise)"),
     lang: str = typer.Option("auto", "--lang", "-l", help="auto | pl | en"),
     workers: int = typer.Option(1, "--workers", "-w", help="worker processes; output is identical to one worker"),
@@ -76,7 +77,8 @@ def analyze(
     out = Console(highlight=False, soft_wrap=False) if fmt == "table" else None
     good = bad = 0
     collected: list[dict] = []
-    stream = analyze_stream(iter_records(paths, input_format), lang=lang, workers=workers)
+    stream = analyze_stream(iter_records(paths, input_format), lang=lang, workers=workers,
+                            with_tokens=fmt == "conllu")
     for _item, result in _progress_stream(stream, enabled=err.is_terminal and fmt != "table"):
         if isinstance(result, Problem):
             bad += 1
@@ -87,6 +89,10 @@ def analyze(
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         elif fmt == "json":
             collected.append(result)
+        elif fmt == "conllu":
+            from kronika.render import conllu
+
+            sys.stdout.write(conllu(result) + "\n")
         else:
             from kronika.render import print_record
 
@@ -126,6 +132,9 @@ def evaluate(
 from kronika.cli_kb import kb_app  # noqa: E402
 
 app.add_typer(kb_app, name="kb")
+from kronika.cli_store import register as _register_store  # noqa: E402
+
+_register_store(app)   # ingest, articles, article, events, quotes, actors, relations, export
 
 
 @app.command()

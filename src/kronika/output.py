@@ -9,7 +9,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from kronika.kb.loader import actor_name
-from kronika.pipeline.extensions import ACTOR_MENTIONS, EVENTS, QUOTES, SOURCE_MENTIONS
+from kronika.pipeline.extensions import ACTOR_MENTIONS, EVENTS, PLACE_MENTIONS, QUOTES, SOURCE_MENTIONS
 
 ENTITY_LABELS = {"PER", "ORG", "LOC", "GPE", "EVT", "PRO"}
 
@@ -26,7 +26,8 @@ def _entities(doc: Doc) -> list[dict]:
 
 
 def _actors(doc: Doc) -> list[dict]:
-    spans = doc.spans[ACTOR_MENTIONS] if ACTOR_MENTIONS in doc.spans else []
+    spans = [sp for key in (ACTOR_MENTIONS, PLACE_MENTIONS) if key in doc.spans for sp in doc.spans[key]]
+    spans.sort(key=lambda sp: (sp.start, sp.end))
     counts: Counter[str] = Counter()
     mentions: dict[str, list[dict]] = {}
     names: dict[str, str] = {}
@@ -64,11 +65,28 @@ def _events(doc: Doc) -> list[dict]:
     return [dict(sp._.event or {}, start=sp.start_char, end=sp.end_char, evidence=sp.text) for sp in spans]
 
 
-def to_record(doc: Doc) -> dict:
-    """The output record of an analysed Doc."""
+def _tokens(doc: Doc) -> list[dict]:
+    """Token-level layers for debugging views (--format conllu): why a later stage decided what it did."""
+    ent_iob = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_iob[i] = ("B-" if i == ent.start else "I-") + ent.label_
+    actor_at = {}
+    if ACTOR_MENTIONS in doc.spans:
+        for sp in doc.spans[ACTOR_MENTIONS]:
+            for i in range(sp.start, sp.end):
+                actor_at.setdefault(i, sp.label_)
+    return [{"i": t.i, "text": t.text, "start": t.idx, "lemma": t.lemma_, "pos": t.pos_, "tag": t.tag_,
+             "morph": str(t.morph), "head": t.head.i if t.has_dep() else None, "dep": t.dep_ or None,
+             "sent_start": bool(t.is_sent_start), "ent": ent_iob.get(t.i), "actor": actor_at.get(t.i),
+             "space": t.whitespace_} for t in doc]
+
+
+def to_record(doc: Doc, with_tokens: bool = False) -> dict:
+    """The output record of an analysed Doc (with the token layer only when asked: it is large)."""
     rec = doc._.record or {}
     meta = doc._.meta or {}
-    return {
+    out = {
         "id": rec.get("id"),
         "url": rec.get("url"),
         "language": doc._.language or doc.lang_,
@@ -85,3 +103,6 @@ def to_record(doc: Doc) -> dict:
         "quotes": _quotes(doc),
         "events": _events(doc),
     }
+    if with_tokens:
+        out["tokens"] = _tokens(doc)
+    return out

@@ -36,10 +36,13 @@ def record_panel(rec: dict) -> Panel:
         parts.append(t)
     if rec.get("entities"):
         t = Table(title="Entities", title_justify="left", show_edge=False)
-        for col in ("label", "text", "base form", "actor"):
+        for col in ("label", "base form", "actor", "n", "as written"):
             t.add_column(col)
+        groups: dict[tuple, list[str]] = {}
         for e in rec["entities"]:
-            t.add_row(e["label"], e["text"], e.get("lemma") or "", e.get("actor") or "")
+            groups.setdefault((e["label"], e.get("lemma") or e["text"], e.get("actor") or ""), []).append(e["text"])
+        for (label, lemma, actor), texts in groups.items():
+            t.add_row(label, lemma, actor, str(len(texts)), ", ".join(sorted(set(texts)))[:60])
         parts.append(t)
     if rec.get("sources"):
         parts.append(Text("Sources: " + ", ".join(s["name"] for s in rec["sources"])))
@@ -65,3 +68,35 @@ def record_panel(rec: dict) -> Panel:
 
 def print_record(console: Console, rec: dict) -> None:
     console.print(record_panel(rec))
+
+
+def conllu(rec: dict) -> str:
+    """CoNLL-U view of a record's tokens: lemma, UPOS, tag, features, and the entity and actor layers in MISC."""
+    lines = [f"# doc_id = {rec.get('id')}"]
+    sent: list[dict] = []
+
+    def flush() -> None:
+        if not sent:
+            return
+        first = sent[0]["i"]
+        lines.append("# text = " + "".join(t["text"] + t["space"] for t in sent).strip().replace("\n", " "))
+        for k, t in enumerate(sent, 1):
+            head = t["head"] - first + 1 if t["head"] is not None and t["dep"] else "_"
+            if head != "_" and t["dep"] == "ROOT":
+                head = 0
+            misc = [f"NER={t['ent']}" if t["ent"] else "", f"Actor={t['actor']}" if t["actor"] else "",
+                    "SpaceAfter=No" if not t["space"] else ""]
+            misc_s = "|".join(m for m in misc if m) or "_"
+            lines.append("\t".join(str(x) for x in (k, t["text"], t["lemma"] or "_", t["pos"] or "_", t["tag"] or "_",
+                                                    t["morph"] or "_", head, (t["dep"] or "_").lower(), "_", misc_s)))
+        lines.append("")
+        sent.clear()
+
+    for t in rec.get("tokens", []):
+        if t["text"].isspace():
+            continue
+        if t["sent_start"] and sent:
+            flush()
+        sent.append(t)
+    flush()
+    return "\n".join(lines) + "\n"

@@ -100,7 +100,8 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
         if earlier:
             sources = _group(max(earlier, key=lambda m: m.start))
             conf -= 0.15
-        elif prev_subject and cls in ("fin", "praet", "pcon", "pant", "bedzie") and not nominal:
+        elif prev_subject and not nominal and (cls in ("fin", "praet", "pcon", "pant", "bedzie") or cls == "inf" and any(
+                tag_class(t) in ("fin", "praet", "bedzie") for t in doc[clause.start:pred.i])):
             sources, carried = list(prev_subject), True
             conf -= 0.25
     if not sources:
@@ -135,8 +136,11 @@ def _light_verb_object(pred: Token, clause: Span) -> bool:
     if not ({"acc", "inst"} & set(c.lower()[:3] for c in pred.morph.get("Case")) | {"acc"} & token_cases(pred)):
         return False
     for j in range(pred.i - 1, max(clause.start, pred.i - 4) - 1, -1):
-        if tag_class(pred.doc[j]) in ("fin", "praet", "inf", "bedzie", "impt", "pcon"):
+        cls = tag_class(pred.doc[j])
+        if cls in ("fin", "praet", "inf", "bedzie", "impt", "pcon"):
             return True
+        if cls in ("prep", "conj", "comp", "interp"):
+            return False                    # 'w negocjacjach wokół umowy': the noun hangs on a preposition
     return False
 
 
@@ -161,8 +165,8 @@ def english(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], 
             nominal: bool) -> Args | None:
     """Arguments of an English predicate: dependency parse when present, else word order."""
     doc = pred.doc
-    if doc.has_annotation("DEP") and not nominal:
-        got = _english_parsed(pred, row, mentions)
+    if doc.has_annotation("DEP"):
+        got = english_nominal_parsed(pred, row, mentions) if nominal else _english_parsed(pred, row, mentions)
         if got is not None:
             return got
     in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
@@ -218,8 +222,24 @@ def _no_clause_break(doc, i: int, j: int) -> bool:
                    for t in doc[i + 1:j])
 
 
+_EN_TARGET_CASES = frozenset({"on", "against", "with", "to", "at", "into", "toward", "towards", "over", "from", "for",
+                              "upon", "onto", "between"})
+
+
+def _case_word(tok: Token) -> str | None:
+    """The preposition (UD `case` child) of a nominal, lower-cased."""
+    for c in tok.children:
+        if c.dep_ == "case":
+            return c.lower_
+    return None
+
+
 def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Args | None:
-    """Roles read off the parse: nsubj/agent = source; dobj/nsubjpass/prep object = target."""
+    """Roles read off a UD parse (en_core, trained on EWT): nsubj / obl:agent ('by X') = source; obj, iobj,
+    nsubj:pass and obl/nmod with a target preposition = target. A mention inside such a phrase ('Russian diplomats',
+    'sanctions on Iran') takes the phrase's role. Returns None when the parse gives no source."""
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass", "auxpass", "nsubjpass") for c in pred.children)
+
     def role(m: Mention) -> str | None:
         tok = m.span.root
         path = []
@@ -229,13 +249,16 @@ def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Arg
         if tok is not pred or not path:
             return None
         last = path[-1]
-        if last.dep_ in ("nsubj", "agent") or last.dep_ == "prep" and last.lower_ == "by" and \
-                any(t.dep_ == "auxpass" for t in pred.children):
+        dep = last.dep_
+        case = _case_word(last)
+        if dep in ("nsubj", "agent", "obl:agent") and not (dep == "nsubj" and passive) or \
+                dep == "obl" and case == "by" and passive:
             return "source"
-        if last.dep_ in ("nsubjpass", "dobj", "obj", "iobj", "dative"):
+        if dep in ("nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "dative"):
             return "target"
-        if last.dep_ == "prep":
-            return "target" if (not row.preps or last.lower_ in row.preps or "acc" in row.preps) else None
+        if dep in ("obl", "nmod", "prep", "obl:tmod") and case is not None:
+            if case in row.preps or (not (row.preps - {"acc"}) and case in _EN_TARGET_CASES):
+                return "target"
         return None
     src, tgt = None, None
     for m in mentions:
@@ -245,17 +268,35 @@ def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Arg
         elif r == "target" and tgt is None:
             tgt = m
     if src is None:
-        gov = pred.head if pred.dep_ in ("xcomp", "conj", "ccomp") else None
+        # an infinitive or conjoined verb takes the subject of the verb it hangs on ('plans to impose', 'met and
+        # agreed')
+        gov = pred.head if pred.dep_ in ("xcomp", "conj", "ccomp", "advcl") else None
         if gov is not None and gov is not pred:
+            subj = [c for c in gov.children if c.dep_ == "nsubj"]
             for m in mentions:
-                tok = m.span.root
-                hops = 0
-                while tok is not gov and tok.head is not tok and hops < 4:
-                    tok, hops = tok.head, hops + 1
-                if tok is gov and m.span.root.dep_ in ("nsubj",) or tok is gov and hops >= 1 and \
-                        any(t.dep_ == "nsubj" and m.start <= t.i < m.end + 3 for t in gov.children):
+                if any(m.start <= c.i < m.end or c.i in {t.i for t in m.span.root.ancestors} and
+                       m.span.root.head.i == c.i for c in subj):
                     src = m
                     break
     if src is None:
         return None
     return Args(_group(src), _group(tgt) if tgt is not None and tgt not in src.group else [], 0.8)
+
+
+def english_nominal_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Args | None:
+    """A verbal noun in a UD parse: its amod / compound / nmod:poss actor ('Russian strikes', "Iran's attack") or
+    'by X' is the source; an nmod with the row's preposition ('strikes on Kyiv') the target."""
+    src, tgt = None, None
+    for m in mentions:
+        root = m.span.root
+        if root.head is not pred:
+            continue
+        case = _case_word(root)
+        if root.dep_ in ("amod", "compound", "nmod:poss", "poss") or case == "by":
+            src = src or m
+        elif root.dep_ in ("nmod", "obl") and case is not None and (
+                case in row.preps or not (row.preps - {"acc"}) and case in _EN_TARGET_CASES):
+            tgt = tgt or m
+    if src is None:
+        return None
+    return Args(_group(src), _group(tgt) if tgt is not None and tgt not in src.group else [], 0.65)

@@ -2,6 +2,7 @@
 
 Cues come from lang/<code>/data/modality_cues.tsv: lemmas or lemma sequences, and `re:` regexes over the surface
 text. Scope decides where a cue counts: `prefix` only just before the predicate (or the verb that governs it),
+`purpose` a conjunction that opens a purpose clause (just before or at the start of the predicate's clause),
 `governs_inf` when the cue verb precedes the predicate in its clause, `clause` anywhere in the predicate's clause.
 Historical needs the article's date: a year in the clause earlier than the year of publication, or a historical cue.
 Priority: negated > hypothetical > future > historical > asserted, because hidden modalities must never be counted as
@@ -87,6 +88,8 @@ def modality(clause: Span, pred: Token, lemmas: list[str], lang: str, published_
         for cue in table.by_first.get(lem, ()):
             if tok.i in own or not _match_at(lemmas, k, cue):
                 continue
+            if cue.scope == "purpose":
+                continue                    # judged below: the cue may stand just before the clause
             if lang == "pl" and lem == "by" and (tok.tag_ or "").startswith("comp"):
                 continue                    # 'by wspomóc': purpose, not the conditional particle
             if cue.scope == "prefix":
@@ -101,6 +104,8 @@ def modality(clause: Span, pred: Token, lemmas: list[str], lang: str, published_
             else:
                 found.add(cue.modality)
             break
+    if _purpose(clause, pred, table):
+        found.add("hypothetical")
     for anchor in anchors:
         feat = _verb_features(anchor, lang)
         if feat:
@@ -119,6 +124,21 @@ def modality(clause: Span, pred: Token, lemmas: list[str], lang: str, published_
         if mod in found:
             return mod
     return "asserted"
+
+
+def _purpose(clause: Span, pred: Token, table: Cues) -> bool:
+    """A predicate in a purpose clause ('aby zachęcić', 'żeby Izrael złagodził', 'in order to help') is an aim,
+    not a fact: a `purpose` cue opens its clause (or stands right before it) within 4 tokens of the predicate."""
+    doc = clause.doc
+    for i in range(max(0, clause.start - 1), pred.i):
+        if pred.i - i > 4:
+            continue
+        lem = (doc[i].lemma_ or doc[i].text).lower()
+        for cue in table.by_first.get(lem, ()):
+            if cue.scope == "purpose" and tuple((t.lemma_ or t.text).lower() for t in doc[i:i + len(cue.lemmas)]) \
+                    == cue.lemmas:
+                return True
+    return False
 
 
 def _reported_future(clause: Span, lemmas: list[str], found: set[str]) -> None:

@@ -11,12 +11,12 @@ import hashlib
 import io
 from functools import lru_cache
 
-from kronika.kb.loader import aliases, group_aliases, kb_file, office_holders
+from kronika.kb.loader import aliases, group_aliases, kb_file, office_holders, places
 from kronika.kb.matcher import CASE_ANY, CASE_EXACT, CASE_INITIAL
 from kronika.kb.model import Alias, Mention
 from kronika.resources import lang_data
 
-SOURCES = ("actors.tsv", "aliases.tsv", "groups.tsv", "office_holders.tsv")
+SOURCES = ("actors.tsv", "aliases.tsv", "groups.tsv", "places.tsv", "office_holders.tsv")
 COLUMNS = ("form", "case", "code", "kind", "sector", "flags", "base", "holder")
 _NAME_PARTICLES = {"von", "van", "der", "de", "da", "di", "del", "al", "bin", "ibn", "la", "le", "du"}
 # Surnames that are also ordinary capitalised words in news text; never matched alone.
@@ -50,6 +50,8 @@ def _alias_forms(a: Alias) -> set[str]:
 
         if a.kind == "short" or a.form.isupper():
             return {a.form}
+        if a.kind in ("city", "region") and a.form[:1].islower():   # "obwód charkowski": a common-noun head
+            return phrase_forms(a.form, "name")
         kind = {"adjective": "adjective", "demonym": "demonym"}.get(a.kind, "name")
         return phrase_forms(a.form, kind)
     forms = {a.form}
@@ -83,7 +85,7 @@ def build_rows(lang: str) -> list[tuple]:
         flags = ",".join(sorted(a.flags))
         for f in _alias_forms(a):
             rows.add((f, _case_rule(f, a.flags), a.code, a.kind, a.sector or "", flags, a.form, ""))
-    for a in group_aliases():   # a group's code field holds its members: "DEU|FRA|GBR"
+    for a in (*group_aliases(), *places()):   # a group's code field holds its members: "DEU|FRA|GBR"
         if a.lang == lang:
             flags = ",".join(sorted(a.flags))
             for f in _alias_forms(a):

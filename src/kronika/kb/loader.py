@@ -44,3 +44,11 @@ def group_aliases() -> tuple[Alias, ...]:
     return tuple(Alias(r["codes"], r["lang"], r["kind"], r["form"], None,
                        frozenset(f.strip() for f in (r.get("flags") or "").split(",") if f.strip()))
                  for r in read_tsv(kb_file("groups.tsv")))
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[Alias, ...]:
+    """Cities and regions (kind city | region) that locate a text in a state; never actors in events."""
+    return tuple(Alias(r["code"], r["lang"], r["kind"], r["form"], None,
+                       frozenset(f.strip() for f in (r.get("flags") or "").split(",") if f.strip()))
+                 for r in read_tsv(kb_file("places.tsv")))

@@ -17,11 +17,12 @@ from kronika.kb.forms import mention_entries
 from kronika.kb.loader import actors as kb_actors
 from kronika.kb.matcher import FormMatcher, Hit
 from kronika.kb.people import pick_holder
-from kronika.pipeline.extensions import ACTOR_MENTIONS
+from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS
 
 TOP_ROLES = {"head_of_state", "head_of_government", "foreign_minister"}
 UNDATED_TOP_ROLES = {"head_of_state", "head_of_government"}   # with no date, any tenure "covers" it: be stricter
-NAME_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body"}
+NAME_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body", "city", "region"}
+PLACE_KINDS = {"city", "region"}
 PERSON_KINDS = {"person", "surname"}
 _OPENERS = set("–—-\"„“«»'‚(:;")
 _EN_LINKS = {"of", "the", "for", "and", "de"}       # "Bank of England", "Museum of the Polish ..."
@@ -222,7 +223,8 @@ class ActorStage:
                 sp = Span(doc, span.start, span.end, label=code, kb_id=m.base)
                 sp._.actor, sp._.sector, sp._.mention_kind = code, m.sector, m.kind
                 out.append(sp)
-        doc.spans[ACTOR_MENTIONS] = out
+        doc.spans[ACTOR_MENTIONS] = [sp for sp in out if sp._.mention_kind not in PLACE_KINDS]
+        doc.spans[PLACE_MENTIONS] = [sp for sp in out if sp._.mention_kind in PLACE_KINDS]
         for ent in doc.ents:
             for sp in out:
                 if sp.start >= ent.start and sp.end <= ent.end and (sp.end - sp.start) * 2 >= len(ent):

@@ -11,11 +11,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kronika.kb.loader import actors as kb_actors
-from kronika.pipeline.extensions import ACTOR_MENTIONS
+from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS
 
 _KIND_LABEL = {"person": "PER", "surname": "PER", "body": "ORG", "demonym": "PER"}
 # Demonyms are entities too (a nationality used as a group of people: "Rosjanie", "the Americans"); adjectives are not.
-_NAME_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body", "person", "surname", "demonym"}
+_NAME_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body", "person", "surname", "demonym",
+               "city", "region"}
 _NER_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "PERSON": "PER", "NORP": None,
                "FAC": "LOC", "EVENT": "EVT", "EVT": "EVT", "PRO": "PRO", "PRODUCT": "PRO"}
 
@@ -48,7 +49,7 @@ class EntityStage:
         return text[:-2] if text.endswith(("'s", "’s")) else text
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc.spans[ACTOR_MENTIONS] if ACTOR_MENTIONS in doc.spans else []
+        mentions = [sp for key in (ACTOR_MENTIONS, PLACE_MENTIONS) if key in doc.spans for sp in doc.spans[key]]
         code_at = {(sp.start, sp.end): sp.label_ for sp in mentions}
         ents: list[Span] = []
         for ent in doc.ents:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kronika.events import arguments
 from kronika.events.lexicon import Lexicon, Predicate, english_lemma, load as load_lexicon
-from kronika.events.mentions import Mention, english_mentions, polish_mentions, tag_class
+from kronika.events.mentions import Mention, english_mentions, polish_mentions, sector_nouns, tag_class
 from kronika.events.modality import cues as modality_cues, modality
 from kronika.pipeline import extensions
 from kronika.pipeline.extensions import ACTOR_MENTIONS, EVENTS, QUOTES
@@ -69,14 +69,15 @@ class EventStage:
                     spans.append(actor_spans[j])
                     j += 1
                 if not spans:
-                    prev_subject = []
+                    if not self._keeps_topic(sent):
+                        prev_subject = []
                     continue
                 for ev_span, ev in self._sentence(sent, spans, prev_subject, quotes, year):
                     key = (ev["source"]["actor"], ev["type"], (ev["target"] or {}).get("actor"))
                     old = found.get(key)
                     if old is None or _better(ev, old[1]):
                         found[key] = (ev_span, ev)
-                prev_subject = self._subject_of(sent, spans)
+                prev_subject = self._subject_of(sent, spans) or (prev_subject if self._keeps_topic(sent) else [])
         out = sorted(found.values(), key=lambda p: (p[0].start, p[1]["type"]))
         group = []
         used: set[tuple[int, int]] = set()
@@ -112,7 +113,7 @@ class EventStage:
             clause = self._clause(sent, tok)
             nominal = self._en_nominal(tok, mentions) if self.lang == "en" else row.pos in ("noun", "ger")
             if self.lang == "pl":
-                args = arguments.polish(tok, row, clause, mentions, prev_subject, {t.i for t in extra})
+                args = arguments.polish(tok, row, clause, mentions, prev_subject, {t.i for t in extra} | owned)
             else:
                 args = arguments.english(tok, row, clause, mentions, prev_subject, nominal)
             speaker = _speaker(tok, quotes)
@@ -188,7 +189,11 @@ class EventStage:
         if self.lang == "pl":
             return (tok.lemma_ or tok.text).lower()
         if tok.lemma_ and tok.lemma_ != tok.text or tok.doc.has_annotation("LEMMA") and tok.lemma_:
-            return tok.lemma_.lower()
+            lem = tok.lemma_.lower()
+            if lem in self.lexicon or lem in self.lexicon.object_lemmas or not tok.is_alpha:
+                return lem
+            guess = english_lemma(tok.text, self.lexicon)   # the trained lemmatizer's misses: 'expelled'->'expell'
+            return guess if guess in self.lexicon or guess in self.lexicon.object_lemmas else lem
         return english_lemma(tok.text, self.lexicon)
 
     def _clause(self, sent: Span, tok: Token) -> Span:
@@ -222,6 +227,21 @@ class EventStage:
         if tok.doc.has_annotation("TAG") and tok.tag_:
             return tok.tag_.startswith("NN")
         return prev.lower_ in _EN_NOMINAL_BEFORE or any(m.end == tok.i and m.adjective for m in mentions)
+
+    def _keeps_topic(self, sent: Span) -> bool:
+        """Whether a Polish sentence leaves the previous subject in force: its first finite verb has no nominative
+        noun before it, or only a role noun that points back ('państwo', 'władze', 'kraj')."""
+        if self.lang != "pl":
+            return False
+        nouns = sector_nouns("pl")
+        for tok in sent:
+            cls = tag_class(tok)
+            if cls in ("fin", "praet", "bedzie"):
+                return True
+            if cls in ("subst", "depr", "ppron3") and tok.morph.get("Case") == ["Nom"] and \
+                    tok.lemma_.lower() not in nouns:
+                return False
+        return False
 
     def _subject_of(self, sent: Span, spans: list[Span]) -> list[Mention]:
         """The sentence's leading nominative actor (for a dropped subject in the next sentence), Polish only."""
@@ -339,6 +359,13 @@ def _pairs(args: "arguments.Args", etype: str, speaker: dict | None):
                     yield a, b
         return
     if not targets and etype not in TARGETLESS:
+        return
+    if not targets and etype == "PROTEST":
+        # a protest with no addressee named is aimed at the protesters' own authorities
+        for s in sources:
+            if s.get("sector") != "-" and s["actor"] not in seen:
+                seen.add(s["actor"])
+                yield s, {"actor": s["actor"], "sector": "GOV", "text": s.get("text"), "start": None, "end": None}
         return
     for s in sources:
         if s.get("sector") == "-":

@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 ACTOR_MENTIONS = "kronika_actors"      # label_ = actor code; span._.actor = code, span._.sector = sector or None.
 # Read the code from label_: spaCy keys span extensions by character offsets, so a group mention ("E3") that yields
 # spans for several codes at the same offsets shares one span._.actor value among them.
+PLACE_MENTIONS = "kronika_places"      # cities and regions: label_ = the state they lie in (an actor of the
+                                       # article, never a party to an event)
 SOURCE_MENTIONS = "kronika_sources"    # label_ = outlet's canonical name
 QUOTES = "kronika_quotes"              # label_ = "direct" | "indirect"; span._.quote = QuoteInfo dict
 EVENTS = "kronika_events"              # evidence spans; span._.event = event dict (see pipeline/events)

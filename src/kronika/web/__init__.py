@@ -1,0 +1,1 @@
+"""The offline web workbench: static HTML, CSS and ES modules served by kronika.api at /."""
