@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from kronika.errors import EXIT_OK, EXIT_SKIPPED, KronikaError, UsageError
 
@@ -50,7 +51,9 @@ def _short(text: object, n: int = 90) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _emit(rows: list[dict], fmt: str, cols: list[Column], title: str = "", caption: str = "") -> None:
+def _emit(rows: list[dict], fmt: str, cols: list[Column], title: str = "", caption: str = "",
+          narrow_skip: tuple[str, ...] = ()) -> None:
+    """JSON (the full rows), CSV (the columns) or a table (the columns; on a narrow terminal less `narrow_skip`)."""
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -60,14 +63,19 @@ def _emit(rows: list[dict], fmt: str, cols: list[Column], title: str = "", capti
         for r in rows:
             w.writerow([_csv_cell(get(r)) for _name, get in cols])
         return
+    console = Console(highlight=False)
+    if not console.is_terminal:      # piped to a file or pager: wide enough that the text column stays readable
+        console = Console(highlight=False, width=160)
+    if console.width < 120:
+        cols = [c for c in cols if c[0] not in narrow_skip]
     t = Table(title=title or None, caption=caption or None, show_edge=False)
     for i, (name, _get) in enumerate(cols):   # short columns stay on one line; the last (text) one wraps
         last = i == len(cols) - 1
-        t.add_column(name, no_wrap=not last, overflow="fold" if last else "ellipsis", ratio=1 if last else None,
-                     min_width=20 if last else None)
+        t.add_column(name, no_wrap=not last, overflow="fold" if last else "ellipsis",
+                     min_width=24 if last else None)
     for r in rows:
-        t.add_row(*[_short(get(r)) if get(r) is not None else "" for _name, get in cols])
-    Console(highlight=False).print(t)
+        t.add_row(*[Text(_short(get(r)) if get(r) is not None else "") for _name, get in cols])
+    console.print(t)
 
 
 def _csv_cell(v: object) -> object:
@@ -227,7 +235,8 @@ def events(
     with _open(db) as st:
         rows = _query(queries.events, st, limit=limit, offset=offset, **filters)
         total = _query(queries.count, st, "events", **filters) if fmt == "table" else 0
-    _emit(rows, fmt, EVENT_COLS, "events", _caption(len(rows), offset, total))
+    _emit(rows, fmt, EVENT_COLS, "events", _caption(len(rows), offset, total),
+          narrow_skip=("goldstein", "span", "modality"))
 
 
 def quotes(
@@ -247,7 +256,8 @@ def quotes(
     with _open(db) as st:
         rows = _query(queries.quotes, st, limit=limit, offset=offset, **filters)
         total = _query(queries.count, st, "quotes", **filters) if fmt == "table" else 0
-    _emit(rows, fmt, QUOTE_COLS, "quotes", _caption(len(rows), offset, total))
+    _emit(rows, fmt, QUOTE_COLS, "quotes", _caption(len(rows), offset, total),
+          narrow_skip=("span", "kind", "actor"))
 
 
 def actors(
@@ -292,7 +302,8 @@ def relations(
         ("example", lambda r: r["examples"] if fmt == "csv" else
          (f"[{r['examples'][0]['article_id']}] {r['examples'][0]['evidence']}" if r["examples"] else ""))]
     _emit(rows, fmt, cols, f"{r_a(a)} ↔ {r_a(b)} by {by}",
-          "score: mean Goldstein (-10 conflict … +10 cooperation); quad: (coop − conflict) / events")
+          "score: mean Goldstein (-10 conflict … +10 cooperation); quad: (coop − conflict) / events",
+          narrow_skip=("quad", "types"))
 
 
 def r_a(code: str) -> str:

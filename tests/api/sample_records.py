@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+TOKEN = "s3cret-test-token"    # the write token of the test servers
+
 
 def span(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
     at = -1

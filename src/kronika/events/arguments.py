@@ -64,8 +64,8 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
         targets = _group(_nearest(subj, pred.i))
         return Args(sources, targets, 0.75) if sources else None
     if nominal:
-        adj = [m for m in mentions if m.adjective and 0 < pred.i - m.end + 1 <= 2 and m.head is pred]
-        adj += [m for m in mentions if m.adjective and m.start == pred.i + 1 and m.head is pred]
+        adj = [m for m in mentions if m.adjective and 0 < pred.i - m.end + 1 <= 2 and m.head is not None and m.head.i == pred.i]
+        adj += [m for m in mentions if m.adjective and m.start == pred.i + 1 and m.head is not None and m.head.i == pred.i]
         gen_after = [m for m in mentions if not m.adjective and m.prep is None and m.start - pred.i in (1, 2)
                      and "gen" in m.cases and m.head is None]
         tgt_cands = [m for m in mentions if m.start > pred.i and _target_ok_pl(m, row.preps, True)
@@ -243,10 +243,10 @@ def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Arg
     def role(m: Mention) -> str | None:
         tok = m.span.root
         path = []
-        while tok is not pred and tok.head is not tok and len(path) < 4:
+        while tok.i != pred.i and tok.head.i != tok.i and len(path) < 4:
             path.append(tok)
             tok = tok.head
-        if tok is not pred or not path:
+        if tok.i != pred.i or not path:
             return None
         last = path[-1]
         dep = last.dep_
@@ -271,7 +271,7 @@ def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Arg
         # an infinitive or conjoined verb takes the subject of the verb it hangs on ('plans to impose', 'met and
         # agreed')
         gov = pred.head if pred.dep_ in ("xcomp", "conj", "ccomp", "advcl") else None
-        if gov is not None and gov is not pred:
+        if gov is not None and gov.i != pred.i:
             subj = [c for c in gov.children if c.dep_ == "nsubj"]
             for m in mentions:
                 if any(m.start <= c.i < m.end or c.i in {t.i for t in m.span.root.ancestors} and
@@ -289,7 +289,7 @@ def english_nominal_parsed(pred: Token, row: Predicate, mentions: list[Mention])
     src, tgt = None, None
     for m in mentions:
         root = m.span.root
-        if root.head is not pred:
+        if root.head.i != pred.i:
             continue
         case = _case_word(root)
         if root.dep_ in ("amod", "compound", "nmod:poss", "poss") or case == "by":
