@@ -1,18 +1,24 @@
 """Score kronika's trained pipelines on their held-out data (same scoring as `spacy evaluate`).
 
 pl: src/kronika/models/pl_core on corpus/pl/test.spacy (NKJP test split, never used in training or model
-    selection) -> tag accuracy, NER P/R/F overall and per label.
+    selection) -> NER P/R/F overall and per label (tag accuracy too if the model has a tagger).
 en: src/kronika/models/en_core on corpus/en/dev.spacy (second half of EWT test, see prepare_ewt.py)
     -> UPOS, XPOS, morph, UAS/LAS, lemma accuracy.
 
 The text is re-tokenized with the pipeline's own tokenizer (gold_preproc off), as in real use.
+Speed (words_per_s) is measured on one thread (OMP_NUM_THREADS=1): kronika's budget is per core.
 Usage: python scripts/evaluate_models.py [pl] [en] [--out corpus/metrics]
 """
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # before numpy loads: speed is measured per core
+
 import argparse
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -52,14 +58,24 @@ def evaluate(lang: str, model: Path | None = None, data: Path | None = None) -> 
     model_path, data_path = MODELS[lang]
     nlp = spacy.load(model or model_path)
     gold = list(Corpus(str(data or data_path), gold_preproc=False)(nlp))
+    texts = [eg.reference.text for eg in gold]
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=256):  # raw text in, tokenizer included, as in real use
+        pass
+    seconds = time.perf_counter() - start
     docs = nlp.pipe((eg.predicted for eg in gold), batch_size=256)
     examples = [Example(doc, eg.reference) for doc, eg in zip(docs, gold)]
     scores = Scorer(nlp).score(examples)
-    result = {k: scores.get(k) for k in KEYS[lang]}
-    if lang == "pl":
+    keys = KEYS[lang]
+    if lang == "pl" and "tagger" not in nlp.pipe_names:
+        keys = [k for k in keys if k != "tag_acc"]
+    result = {k: scores.get(k) for k in keys}
+    if lang == "pl" and "tagger" in nlp.pipe_names:
         result["tag_class_acc"] = class_accuracy(examples)
+    result["pipeline"] = nlp.pipe_names
     result["n_docs"] = len(examples)
     result["n_tokens"] = sum(len(eg.reference) for eg in examples)
+    result["words_per_s"] = round(result["n_tokens"] / seconds)
     return result
 
 
@@ -72,6 +88,8 @@ def print_scores(lang: str, result: dict[str, Any]) -> None:
                 print(f"  {label:6s} P={prf['p']:.3f} R={prf['r']:.3f} F={prf['f']:.3f}")
         elif isinstance(value, float):
             print(f"  {key:10s} {value:.4f}")
+        elif key in ("words_per_s", "pipeline"):
+            print(f"  {key:10s} {value}")
 
 
 def main() -> None:

@@ -135,6 +135,9 @@ app.add_typer(kb_app, name="kb")
 from kronika.cli_store import register as _register_store  # noqa: E402
 
 _register_store(app)   # ingest, articles, article, events, quotes, actors, relations, export
+from kronika.cli_serve import register as _register_serve  # noqa: E402
+
+_register_serve(app)   # serve: the API and the web workbench
 
 
 @app.command()

@@ -34,26 +34,29 @@ def fuzz_client(fuzz_app):
 
 
 # -- schemathesis ----------------------------------------------------------------------------------------------------
-try:
-    import schemathesis
-    from schemathesis.checks import not_a_server_error
-except ImportError:                               # pragma: no cover - the hypothesis fuzz below still runs
-    schemathesis = None
+# Driven through hypothesis directly (one strategy per operation): schemathesis' pytest plugin does not work with
+# pytest 9, and this keeps the example count per operation under our control.
+@pytest.mark.parametrize("mode", ["positive", "negative"])
+def test_schemathesis_finds_no_server_error(fuzz_app, fuzz_client, mode):
+    schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install -e '.[dev]')")
+    schema = schemathesis.openapi.from_asgi("/openapi.json", fuzz_app)
+    gen = schemathesis.GenerationMode(mode)
+    seen = []
+    for result in schema.get_all_operations():
+        op = result.ok()
+        if gen is schemathesis.GenerationMode.NEGATIVE and not op.path_parameters and not op.query and not op.body:
+            continue                                # nothing to make invalid (/api/health)
 
-if schemathesis is not None:
-    @pytest.fixture(scope="module")
-    def api_schema(fuzz_app):
-        return schemathesis.openapi.from_asgi("/openapi.json", fuzz_app)
+        @settings(max_examples=8, **SETTINGS)
+        @given(case=op.as_strategy(generation_mode=gen))
+        def call(case):
+            r = fuzz_client.request(**case.as_transport_kwargs())     # one client: no app restart per call
+            assert r.status_code < 500, (case.method, case.path, case.path_parameters, case.query, case.body,
+                                         r.status_code, r.text)
 
-    schema = schemathesis.pytest.from_fixture("api_schema")
-
-    @schema.parametrize()
-    @settings(max_examples=30, **SETTINGS)
-    def test_schemathesis_finds_no_server_error(case):
-        case.call_and_validate(checks=[not_a_server_error])
-else:
-    def test_schemathesis_finds_no_server_error():
-        pytest.skip("schemathesis is not installed (pip install -e '.[dev]')")
+        call()
+        seen.append(f"{op.method.upper()} {op.path}")
+    assert "GET /api/relations" in seen and "POST /api/analyze" in seen
 
 
 # -- hypothesis over the spec's parameters ---------------------------------------------------------------------------

@@ -20,6 +20,8 @@ ACTORS = {
     "Russia": ("RUS", None), "Ukraine": ("UKR", None), "Japan": ("JPN", None), "South Korea": ("KOR", None),
     "Israel": ("ISR", None), "Israeli": ("ISR", None), "Iran": ("IRN", None), "China": ("CHN", None),
     "Canada": ("CAN", None), "Germany": ("DEU", None), "France": ("FRA", None), "Kremlin": ("RUS", "GOV"),
+    "Kazachstan": ("KAZ", None), "Kazachstanu": ("KAZ", None), "Kanada": ("CAN", None), "Polską": ("POL", None),
+    "Polscy": ("POL", None), "Rosją": ("RUS", None), "Russian": ("RUS", None),
 }
 
 

@@ -40,6 +40,28 @@ def open_store(db_path: str | Path, writable: bool) -> Store:
     return Store(path, read_only=not writable)
 
 
+class StoreHandle:
+    """The app's open store: opened when the app is made (so a bad path fails at once), closed at shutdown and
+    opened again if the app is started again (test clients run the app's lifespan more than once)."""
+
+    def __init__(self, db_path: str | Path, writable: bool) -> None:
+        self.db_path, self.writable = db_path, writable
+        self._lock = threading.Lock()
+        self._store: Store | None = open_store(db_path, writable)
+
+    def get(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                self._store = open_store(self.db_path, self.writable)
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
 def _where(loc: tuple) -> str:
     parts = [str(p) for p in loc]
     if parts and parts[0] in ("query", "path", "header", "body"):
@@ -89,19 +111,19 @@ def create_app(db_path: str | Path, token: str | None = None,
                analyze: Callable[..., dict] | None = None) -> FastAPI:
     """The app over the store at `db_path`; `token` enables writing; `analyze(text, lang=..., **fields)` defaults to
     kronika.analyze (tests pass a fast stand-in)."""
-    store = open_store(db_path, writable=bool(token))
+    stores = StoreHandle(db_path, writable=bool(token))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
-        store.close()
+        stores.close()
 
     app = FastAPI(title="kronika", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     if analyze is None:
         import kronika
 
         analyze = kronika.analyze
-    app.state.store, app.state.token, app.state.analyze = store, token or None, analyze
+    app.state.stores, app.state.token, app.state.analyze = stores, token or None, analyze
     app.state.analyze_lock, app.state.write_lock = threading.Lock(), threading.Lock()
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(KronikaError, _kronika_error)
@@ -114,6 +136,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     def health() -> dict:
         from kronika.store import queries
 
+        store = stores.get()
         return {"status": "ok", "version": __version__, "db": str(store.path), "writable": bool(token),
                 "articles": queries.count(store, "articles")}
 

@@ -21,7 +21,7 @@ SCORE_NOTE = ("score: mean Goldstein value of the period's events, from -10 (con
 
 
 def _store(request: Request):
-    return request.app.state.store
+    return request.app.state.stores.get()
 
 
 def _limit(default: int):

@@ -83,7 +83,7 @@ def ingest(request: Request, body: IngestRequest) -> dict:
         analysed.append(dict(rec, id=r.id, text=r.text))
     state = request.app.state
     with state.write_lock:
-        report = state.store.add_records(analysed)
+        report = state.stores.get().add_records(analysed)
     out = report.as_dict()
     out["skipped"] = out.get("skipped", 0) + len(problems)
     out["problems"] = problems

@@ -64,8 +64,8 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
         targets = _group(_nearest(subj, pred.i))
         return Args(sources, targets, 0.75) if sources else None
     if nominal:
-        adj = [m for m in mentions if m.adjective and 0 < pred.i - m.end + 1 <= 2 and m.head is not None and m.head.i == pred.i]
-        adj += [m for m in mentions if m.adjective and m.start == pred.i + 1 and m.head is not None and m.head.i == pred.i]
+        heads_pred = [m for m in mentions if m.adjective and m.head is not None and m.head.i == pred.i]
+        adj = [m for m in heads_pred if 0 < pred.i - m.end + 1 <= 2] + [m for m in heads_pred if m.start == pred.i + 1]
         gen_after = [m for m in mentions if not m.adjective and m.prep is None and m.start - pred.i in (1, 2)
                      and "gen" in m.cases and m.head is None]
         tgt_cands = [m for m in mentions if m.start > pred.i and _target_ok_pl(m, row.preps, True)
@@ -100,8 +100,9 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
         if earlier:
             sources = _group(max(earlier, key=lambda m: m.start))
             conf -= 0.15
-        elif prev_subject and not nominal and (cls in ("fin", "praet", "pcon", "pant", "bedzie") or cls == "inf" and any(
-                tag_class(t) in ("fin", "praet", "bedzie") for t in doc[clause.start:pred.i])):
+        elif prev_subject and not nominal and (cls in ("fin", "praet", "pcon", "pant", "bedzie") or cls == "inf"
+                                               and any(tag_class(t) in ("fin", "praet", "bedzie")
+                                                       for t in doc[clause.start:pred.i])):
             sources, carried = list(prev_subject), True
             conf -= 0.25
     if not sources:
@@ -117,8 +118,9 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
             # often reported without addressee (MOBILIZE, PROTEST) only takes a place or 'against' phrase
             loose_preps = _TARGETLESS_PREPS if row.type in _TARGETLESS and not row.preps else _LOOSE_PREPS
             loose = [m for m in mentions if m not in sources and clause.start <= m.start < clause.end
-                     and m.start > pred.i and not m.adjective and (m.prep in loose_preps or m.prep is None and m.cases
-                                                                   & {"acc", "dat"} and loose_preps is _LOOSE_PREPS)]
+                     and m.start > pred.i and not m.adjective
+                     and (m.prep in loose_preps or m.prep is None and m.cases & {"acc", "dat"}
+                          and loose_preps is _LOOSE_PREPS)]
             if loose:
                 targets, conf = _group(min(loose, key=lambda m: m.start)), conf - 0.1
     return Args(sources, targets, conf, carried)

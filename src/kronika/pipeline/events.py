@@ -340,10 +340,18 @@ def _speaker(tok: Token, quotes: list[Span]) -> dict | None:
         if q.start <= tok.i < q.end:
             info = q._.quote or {}
             code = info.get("speaker_actor")
-            if code:
+            if code and not _commentator(info.get("speaker") or "", tok.doc.lang_):
                 return {"actor": code, "sector": "GOV", "text": info.get("speaker") or "", "start": None,
                         "end": None}
     return None
+
+
+def _commentator(speaker: str, lang: str) -> bool:
+    """Whether a quote's speaker is an expert or analyst (sector '-' in sector_nouns.tsv): their words are
+    opinions, no act of their polity. Compared by the first six letters, which spans Polish inflection."""
+    nouns = sector_nouns(lang if lang in ("pl", "en") else "en")
+    stems = {k[:6] for k, v in nouns.items() if v == "-" and len(k) >= 6}
+    return any(w.lower()[:6] in stems for w in speaker.split() if len(w) >= 6)
 
 
 def _pairs(args: "arguments.Args", etype: str, speaker: dict | None):

@@ -40,6 +40,7 @@ VERBAL = frozenset({"fin", "praet", "inf", "impt", "bedzie"})
 FINITE = frozenset({"fin", "praet", "bedzie", "winien", "pred", "imps"})
 NP_WORDS = NOMINAL | AGREEING
 _CASESET = frozenset(CASES)
+_NO_CASE: frozenset[str] = frozenset()
 _LOC_VOC = frozenset({"loc", "voc"})
 _IN = [ORTH, SPACY, SENT_START, IS_ALPHA, IS_SPACE, TAG, IDX]
 _OUT = [LEMMA, POS, TAG, MORPH]
@@ -82,27 +83,27 @@ class PolishMorphology:
             choices = _disambiguate(forms)
         old_tag, old_morph = doc.to_array([TAG, MORPH]).T.tolist()
         lemma_col, pos_col, tag_col, morph_col = [0] * n, [0] * n, old_tag, old_morph
-        add, morph_add = strings.add, doc.vocab.morphology.add
-        hashes: dict[str, int] = {}
-        morph_keys: dict[str, int] = {"": 0}
-        for i, (lemma, tag, proper) in enumerate(choices):
+        vocab = doc.vocab
+        rows: dict[tuple[str, str, bool], tuple[int, int, int, int, int]] = {}   # per doc: strings must be
+        for i, choice in enumerate(choices):                                      # added to this doc's vocab
             if is_space[i]:
-                lemma_col[i] = hashes[texts[i]] if texts[i] in hashes else hashes.setdefault(texts[i], add(texts[i]))
-                pos_col[i] = _SPACE_POS
+                lemma_col[i], pos_col[i] = strings.add(texts[i]), _SPACE_POS
                 continue
-            pos, feats = _ud(tag, lemma, proper, texts[i][:1].isdigit())
-            lemma_col[i] = hashes[lemma] if lemma in hashes else hashes.setdefault(lemma, add(lemma))
-            pos_col[i] = pos
-            morph_col[i] = morph_keys[feats] if feats in morph_keys else morph_keys.setdefault(feats, morph_add(feats))
+            row = rows.get(choice)
+            if row is None:
+                row = rows[choice] = _row(vocab, *choice)
+            lemma_col[i], pos_col[i] = row[0], row[1]
+            morph_col[i] = row[4] if row[4] != row[3] and texts[i][:1].isdigit() else row[3]
             if not tag_ids[i] or not use_tags:
-                tag_col[i] = hashes[tag] if tag in hashes else hashes.setdefault(tag, add(tag))
+                tag_col[i] = row[2]
         doc.from_array(_OUT, numpy.array([lemma_col, pos_col, tag_col, morph_col], dtype=numpy.uint64).T)
         if self.keep_readings:
-            # what `tok._.readings = ...` stores, without building a Token and an Underscore per token
+            # what `tok._.readings = ...` stores, without building a Token and an Underscore per token; the
+            # (lemma, tag) pairs are the form's shared immutable tuple, so no list per token for the GC to track
             user_data = doc.user_data
             for i, f in enumerate(forms):
                 if not is_space[i]:
-                    user_data[("._.", "readings", idxs[i], None)] = list(f.pairs)
+                    user_data[("._.", "readings", idxs[i], None)] = f.pairs
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
@@ -110,13 +111,13 @@ class PolishMorphology:
             yield self(doc)
 
 
-@lru_cache(maxsize=50_000)
-def _ud(tag: str, lemma: str, proper: bool, digit: bool) -> tuple[int, str]:
-    """(spaCy POS id, FEATS) of a decided token; digits get NumForm=Digit."""
+def _row(vocab: Any, lemma: str, tag: str, proper: bool) -> tuple[int, int, int, int, int]:
+    """(LEMMA, POS, TAG, MORPH, MORPH when the token is written in digits) values of a decided token."""
     upos, feats = to_ud(tag, lemma, proper)
-    if upos == "NUM" and digit:
-        feats = feats.replace("NumForm=Word", "NumForm=Digit")
-    return POS_IDS[upos], feats
+    digit_feats = feats.replace("NumForm=Word", "NumForm=Digit") if upos == "NUM" else feats
+    morph = vocab.morphology.add(feats) if feats else 0
+    digit_morph = (vocab.morphology.add(digit_feats) if digit_feats else 0) if digit_feats != feats else morph
+    return vocab.strings.add(lemma), POS_IDS[upos], vocab.strings.add(tag), morph, digit_morph
 
 
 # ----------------------------------------------------------------------------------------------------- readings
@@ -163,27 +164,6 @@ def _readings_in_context(text: str, prev: str, nxt: str) -> tuple[mf.Reading, ..
     return plain
 
 
-def _base_scores(cap: int, rs: tuple[mf.Reading, ...]) -> tuple[float, ...]:
-    """Context-free score of each reading (higher = better)."""
-    ts = load_tagset()
-    out = []
-    for r in rs:
-        s = -float(ts.rank(r.tag))
-        proper = is_proper(r.lemma, r.names)
-        if any(q in RARE_QUALS for q in r.quals):
-            s -= 8
-        if cap == 0 and r.lemma[:1].isupper():
-            s -= 30
-        elif cap == 2:
-            s += 6 if proper else (-2 if r.lemma[:1].islower() else 0)
-        elif cap == 1 and proper:
-            s -= 3
-        if r.n_segments > 1:
-            s -= 1
-        out.append(s)
-    return tuple(out)
-
-
 def _case_pos(parts: tuple[frozenset[str], ...]) -> int:
     for j in range(1, min(len(parts), 3)):
         if parts[j] & _CASESET:
@@ -200,23 +180,39 @@ class _Form:
     def __init__(self, text: str, cap: int, rs: tuple[mf.Reading, ...]) -> None:
         self.text, self.cap, self.rs = text, cap, rs
         self.pairs = tuple((r.lemma, r.tag) for r in rs)
-        self.base = _base_scores(cap, rs)
-        cls, cases, scored = [], [], []
+        ts = load_tagset()
+        base, cls, cases, scored, proper = [], [], [], [], []
         for r in rs:
             c = r.tag.split(":", 1)[0]
             parts = mf.tag_parts(r.tag)
             cpos = _case_pos(parts)
-            rc = parts[cpos] if cpos > 0 else frozenset()
+            rc = parts[cpos] if cpos > 0 else _NO_CASE
+            prop = is_proper(r.lemma, r.names)
+            # context-free score (higher = better): class preference, rare words, capitalisation, splits
+            s = -float(ts.rank(r.tag))
+            if r.quals and any(q in RARE_QUALS for q in r.quals):
+                s -= 8
+            if cap == 0 and r.lemma[:1].isupper():
+                s -= 30
+            elif cap == 2:
+                s += 6 if prop else (-2 if r.lemma[:1].islower() else 0)
+            elif cap == 1 and prop:
+                s -= 3
+            if r.n_segments > 1:
+                s -= 1
+            base.append(s)
             cls.append(c)
             cases.append(rc)
             scored.append(rc if rc and c != "prep" else None)
-        self.cls, self.cases, self.scored_cases = tuple(cls), tuple(cases), tuple(scored)
-        self.proper = tuple(is_proper(r.lemma, r.names) for r in rs)
+            proper.append(prop)
+        self.base, self.cls, self.cases = tuple(base), tuple(cls), tuple(cases)
+        self.scored_cases, self.proper = tuple(scored), tuple(proper)
         self.prep_gov = frozenset(c for r in rs if r.tag.startswith("prep:") for c in r.tag.split(":")[1].split("."))
         self._picks: dict[tuple[frozenset[str], bool], int] = {}
-        self._preps: dict[str, int | None] = {}
-        self._agreeing: dict[tuple[str, str, str], int | None] = {}
-        self._by_tag: dict[str, tuple[str, str, bool]] = {}
+        # created on first use: most forms never need them
+        self._preps: dict[str, int | None] | None = None
+        self._agreeing: dict[tuple[str, str, str], int | None] | None = None
+        self._by_tag: dict[str, tuple[str, str, bool]] | None = None
         self._single: tuple[str, str, bool] | None = None
 
     def pick(self, gov: frozenset[str], prev_noun: bool) -> int:
@@ -248,6 +244,8 @@ class _Form:
 
     def prep_for(self, case: str) -> int | None:
         """The preposition reading that governs `case`."""
+        if self._preps is None:
+            self._preps = {}
         if case not in self._preps:
             self._preps[case] = next((j for j, r in enumerate(self.rs) if r.tag.startswith("prep:")
                                       and case in r.tag.split(":")[1].split(".")), None)
@@ -255,6 +253,8 @@ class _Form:
 
     def agreeing(self, agree: tuple[str, str, str]) -> int | None:
         """The best-ranked agreeing-class reading compatible with (number, case, gender), if any."""
+        if self._agreeing is None:
+            self._agreeing = {}
         if agree in self._agreeing:
             return self._agreeing[agree]
         number, case, gender = agree
@@ -278,6 +278,8 @@ class _Form:
 
     def choose_by_tag(self, tag: str) -> tuple[str, str, bool]:
         """(lemma, tag, proper) for a token whose NKJP tag the tagger predicted."""
+        if self._by_tag is None:
+            self._by_tag = {}
         out = self._by_tag.get(tag)
         if out is None:
             out = self._by_tag[tag] = _choose_by_tag(self, tag)

@@ -20,11 +20,13 @@ from kronika.pipeline.extensions import ACTOR_MENTIONS, QUOTES, SOURCE_MENTIONS
 from kronika.quotes import direct as dq
 from kronika.quotes import indirect as iq
 from kronika.quotes import lexicon as lx
+from kronika.quotes import linking as lk
 from kronika.quotes import speakers as spk
 
 extensions.register()
 
 _MIN_UNATTRIBUTED_WORDS = 5
+_NOT_SPEAKING = ("ppas", "ger")   # "został zapytany", "stwierdzenie": no speaker stands as their subject
 _HEADLINE = re.compile(r"^\s*((?:[A-ZĄĆĘŁŃÓŚŹŻ][\w\-'’.]*\s?){1,3}):\s+(\S.{8,})$")
 
 
@@ -87,7 +89,7 @@ class QuoteStage:
         verbs = {}
         for tok in doc:
             got = lx.speech_verb(tok, lex)
-            if got:
+            if got and not got[1].startswith(_NOT_SPEAKING):
                 verbs[tok.i] = got
         outlets = set()
         if SOURCE_MENTIONS in doc.spans:
@@ -109,7 +111,14 @@ class QuoteStage:
         if self.lang == "pl":
             cands += dq.dash_speech(text, attribution_at)
         cands.sort(key=lambda c: (c.start, -c.end))
+        cands = [c for k, c in enumerate(cands)     # a quotation inside another is part of that speech
+                 if not any(o.start <= c.open_at and c.close_at <= o.end and o is not c for o in cands[:k])]
         opinion_list = iq.opinions(doc, lex, outlets)
+        quoted = set()        # a verb inside some quotation attributes no other quotation
+        for c in cands:
+            q = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if q is not None:
+                quoted.update(range(q.start, q.end))
         for c in cands:
             t_open = self._tok_at(doc, c.open_at)
             if t_open is None:
@@ -147,7 +156,7 @@ class QuoteStage:
                             speaker = spk._from_np(doc, s0, colon, lex)
                 if not attributed:
                     inside = range(t_open, t_close)
-                    outside = [v for v in verbs if sent.start <= v < sent.end and v not in inside]
+                    outside = [v for v in verbs if sent.start <= v < sent.end and v not in inside and v not in quoted]
                     outside = [v for v in outside if "direct" in verbs[v][0].frames or self._comp_between(doc, v, t_open)]
                     ops = [o for o in opinion_list if o.verb >= sent.start and o.verb < sent.end]
                     np = ops[0].np if ops else self._opinion_np(doc, sent.start, t_open)
@@ -245,24 +254,40 @@ class QuoteStage:
         add(s, e, "direct", sp, None, 0, "headline")
 
     def _resolve(self, doc: Doc, found: list[dict]) -> None:
-        """Names are linked first; then pronouns, bare verbs and unlinked descriptions ("Ekspert") take the nearest
-        earlier named speaker whose gender fits (an unattributed quote before any speaker takes the next one)."""
+        """Names are linked first; then pronouns, bare verbs and unlinked person descriptions ("Ekspert") take the
+        nearest earlier named speaker whose gender fits (an unattributed quote before any speaker takes the next
+        one); unattributed dash speech right after a sentence that names a person is that person's."""
         found.sort(key=lambda f: (f["start"], f["end"]))
         skip = set()
         if SOURCE_MENTIONS in doc.spans:
             for o in doc.spans[SOURCE_MENTIONS]:
                 skip.update(range(o.start, o.end))
-        spk.link(doc, [f["speaker"] for f in found if f["speaker"] is not None and f["speaker"].kind != "pronoun"],
-                 self.lex, skip)
+        genders = {}
+        for f in found:
+            if f["speaker"] is not None and f["verb"] is not None and self.lang == "pl":
+                g = self._gender(doc, f["verb"])
+                if g is not None and f["speaker"].kind == "desc" and f["speaker"].start > 0:
+                    allowed = spk.noun_genders(doc[f["speaker"].start], self.lex)
+                    if allowed and g not in allowed:     # "potwierdziły epicentrum": no agreement, no subject
+                        f["speaker"] = None
+                        continue
+                if g is not None:
+                    genders[id(f["speaker"])] = g
+                    if f["speaker"].kind in ("desc", "name") and g in ("m", "f"):
+                        f["speaker"].gender = g      # "Plasencia przyznał": the verb knows the name's gender
+        self._media_speakers(doc, found)
+        self._introduced(doc, found)
+        lk.link(doc, [f["speaker"] for f in found if f["speaker"] is not None and f["speaker"].kind != "pronoun"],
+                self.lex, skip, genders)
         named = sorted(((f["pos"], f["speaker"]) for f in found if f["speaker"] is not None and
                         (f["speaker"].kind == "name" or f["speaker"].linked)), key=lambda x: x[0])
         ordered = sorted(found, key=lambda f: f["pos"])
         for f in ordered:                      # anaphoric descriptions: "Ekspert zauważył" -> the named expert
             sp = f["speaker"]
-            if sp is None or sp.kind != "desc" or sp.linked:
+            if sp is None or sp.kind != "desc" or sp.linked or not spk.person_noun(doc[sp.start], self.lex):
                 continue
-            prev = next((s for p, s in reversed(named) if p <= f["pos"] and spk.compatible(s, sp.gender)), None)
-            prev = prev or next((s for p, s in named if p > f["pos"] and spk.compatible(s, sp.gender)), None)
+            prev = next((s for p, s in reversed(named) if p <= f["pos"] and lk.compatible(s, sp.gender)), None)
+            prev = prev or next((s for p, s in named if p > f["pos"] and lk.compatible(s, sp.gender)), None)
             if prev is not None:
                 f["speaker"] = prev
         history: list[tuple[int, spk.Speaker]] = [(f["pos"], f["speaker"]) for f in ordered
@@ -274,11 +299,11 @@ class QuoteStage:
             gender = sp.gender if sp is not None else None
             if gender is None and f["verb"] is not None and self.lang == "pl":
                 gender = self._gender(doc, f["verb"])
-            prev = next((s for p, s in reversed(history) if p <= f["pos"] and spk.compatible(s, gender)), None)
+            prev = next((s for p, s in reversed(history) if p <= f["pos"] and lk.compatible(s, gender)), None)
             if prev is None and sp is None and f["kind"] == "direct" and f["verb"] is None:
                 prev = next((s for p, s in history if p > f["pos"]), None)
             if prev is None and sp is not None and sp.kind == "pronoun" and sp.gender in ("m", "f"):
-                names = [(a, b) for a, b in spk.name_candidates(doc) if b <= sp.start and b - a <= 3]
+                names = [(a, b) for a, b in lk.name_candidates(doc) if b <= sp.start and b - a <= 3]
                 if names:      # "She said ...": the nearest person named before
                     a, b = names[-1]
                     prev = spk.Speaker(doc[a:b].text, a, b, "name", sp.gender)
@@ -289,7 +314,46 @@ class QuoteStage:
         for f in found:
             sp = f["speaker"]
             if sp is not None and sp.actor is None:
-                sp.actor = spk.resolve_actor(doc, sp, self.lang, date, actor_spans)
+                sp.actor = lk.resolve_actor(doc, sp, self.lang, date, actor_spans)
+
+    def _media_speakers(self, doc: Doc, found: list[dict]) -> None:
+        """A description headed by a media noun ("dziennik", "the newspaper") is the outlet the article cites
+        nearest before it (else first after it)."""
+        outlets = sorted(doc.spans[SOURCE_MENTIONS], key=lambda o: o.start) if SOURCE_MENTIONS in doc.spans else []
+        nouns = spk.kb_nouns(self.lex)
+        for f in list(found):
+            sp = f["speaker"]
+            if sp is None or sp.kind != "desc" or not (lx.lemmas(doc[sp.start], self.lex) & nouns):
+                continue
+            if not outlets or spk.noun_genders(doc[sp.start], self.lex) == {"pl"}:   # "media podawały": hearsay
+                if f["kind"] == "indirect":
+                    found.remove(f)
+                else:
+                    f["speaker"] = None
+                continue
+            prev = [o for o in outlets if o.start < sp.start]
+            o = prev[-1] if prev else outlets[0]
+            f["speaker"] = spk.Speaker(o.label_, o.start, o.end, "name")
+            f["speaker"].linked = o.label_
+
+    def _introduced(self, doc: Doc, found: list[dict]) -> None:
+        """Dash speech with no subject that opens right after a sentence naming a person is that person's:
+        "Portal zapytał o to konsula X. – Nie prosimy ..."; with a bare verb ("– ... – dodał.") only when the
+        sentence ends with the name (an interviewee introduced), else the speaker continues."""
+        last_end = 0
+        for f in found:
+            if f["cue"] == "dash" and f["speaker"] is None:
+                t = f["pos"]
+                prev_sent = doc[t - 1].sent if t > 0 else None
+                if prev_sent is not None and prev_sent.end <= t + 1 and prev_sent.end > last_end:
+                    sp = lk.introduced(doc, max(prev_sent.start, last_end), min(prev_sent.end, t), self.lex,
+                                       at_end=f["verb"] is not None)
+                    g = self._gender(doc, f["verb"]) if f["verb"] is not None and self.lang == "pl" else None
+                    if sp is not None and lk.compatible(sp, g):
+                        f["speaker"] = sp
+            e = doc.char_span(f["start"], f["end"], alignment_mode="expand")
+            if e is not None:
+                last_end = max(last_end, e.end)
 
     def _gender(self, doc: Doc, v: int) -> str | None:
         for _, tag in lx.readings(doc[v]):

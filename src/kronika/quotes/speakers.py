@@ -9,6 +9,7 @@ whose gender and number fit the verb form. At the end every speaker is linked to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -131,8 +132,13 @@ def _strong_nominative(tok: Any, lex: lx.Lexicon) -> bool:
 def _description(doc: Doc, i: int, hi: int, lex: lx.Lexicon) -> tuple[int, int]:
     """A description starting at noun i: adjectives and genitives after it, then possibly a name in apposition."""
     j = i + 1
-    while j < hi and j - i < 5 and doc[j].text not in _STOP and not is_prep(doc[j], lex) and \
-            not lx.speech_verb(doc[j], lex) and _adj_or_gen(doc[j], lex):
+    while j < hi and j - i < 6:
+        if _num_hyphen(doc, j):
+            j += 1
+            continue
+        if doc[j].text in _STOP or is_prep(doc[j], lex) or lx.speech_verb(doc[j], lex) or \
+                not _adj_or_gen(doc[j], lex):
+            break
         if _is_cap(doc[j]):
             return i, _name_run(doc, j, hi)
         j += 1
@@ -141,8 +147,8 @@ def _description(doc: Doc, i: int, hi: int, lex: lx.Lexicon) -> tuple[int, int]:
 
 def _from_np(doc: Doc, s: int, e: int, lex: lx.Lexicon, inflected: bool = False) -> Speaker | None:
     """A speaker from a noun phrase doc[s:e]: its last name-like capitalised run, else the phrase as a description."""
-    if s >= e:
-        return None
+    if s >= e or any(lex.kind_of(doc[k].text) in ("teaser", "credit") for k in range(s, e)):
+        return None     # "ZOBACZ: ...", "Źródło: ..." open a cross-reference or credit line, not speech
     words = lex.words
     if e - s == 1 and words.get(doc[s].lower_, ("",))[0] == "pronoun":
         return Speaker(doc[s].text, s, e, "pronoun", words[doc[s].lower_][1] or None)
@@ -160,11 +166,10 @@ def _from_np(doc: Doc, s: int, e: int, lex: lx.Lexicon, inflected: bool = False)
     head_gender = noun_gender(doc[s], lex)
     if runs:
         rs, re_ = runs[-1]
-        if lex.kind_of(doc[rs].text) == "teaser" or (lex.lang == "pl" and not _nominal_start(doc[rs], lex)):
+        if lex.kind_of(doc[rs].text) == "teaser":
             runs = []
-        elif re_ - rs == 1 and doc[rs].is_sent_start and any(
-                lem.islower() for lem, t in _readings_any(doc[rs]) if t.startswith(("subst", "depr"))):
-            runs = []           # "Ekspert zauważył": a common noun capitalised only as the sentence's first word
+        elif re_ - rs == 1 and common_cap(doc[rs], lex):
+            runs = []           # "Ekspert zauważył": a common noun capitalised as a first word, not a name
     if runs:
         rs, re_ = runs[-1]
         if re_ - rs >= 1 and not (rs == s and re_ - rs == 1 and not doc[s].text.isupper() and e - s > 1):
@@ -217,6 +222,10 @@ def after_verb(doc: Doc, v: int, hi: int, lex: lx.Lexicon, outlets: set[int]) ->
                 j = _name_run(doc, i, hi)
                 return _from_np(doc, i, j, lex)
             if _noun_like(tok, lex):
+                if _object_like(tok, lex):          # "ocenił przebieg rozmów wicedyrektor X": a later
+                    later = _strong_subject(doc, i + 1, hi, lex)   # surely nominative noun is the subject
+                    if later is not None:
+                        return later
                 s, e = _description(doc, i, hi, lex)
                 return _from_np(doc, s, e, lex)
             i += 1
@@ -229,6 +238,33 @@ def after_verb(doc: Doc, v: int, hi: int, lex: lx.Lexicon, outlets: set[int]) ->
         if tok.lower_ in ("that", "on", "in", "at", "to", "it", "this", "there"):
             return None
         return _from_np(doc, i, j, lex)
+    return None
+
+
+def _object_like(tok: Any, lex: lx.Lexicon) -> bool:
+    """A lower-case noun whose nominative reading is also accusative and not a person's (the verb's object)."""
+    return tok.text[:1].islower() and not any(
+        t.startswith(("subst", "depr")) and ":m1" in t for _, t in _tags_with(tok, lex)) and any(
+        "acc" in t.split(":")[2].split(".") for _, t in _tags_with(tok, lex)
+        if t.startswith(("subst", "depr")) and len(t.split(":")) > 2)
+
+
+def _tags_with(tok: Any, lex: lx.Lexicon) -> tuple:
+    return lx.readings(tok) if lex.lang == "pl" else ()
+
+
+def _strong_subject(doc: Doc, i: int, hi: int, lex: lx.Lexicon) -> Speaker | None:
+    """The first nominative name or person noun in doc[i:hi] before a clause boundary."""
+    while i < hi and doc[i].text not in _STOP and not lx.speech_verb(doc[i], lex) and \
+            lex.kind_of(doc[i].text) != "complementizer":
+        tok = doc[i]
+        if _is_cap(tok) and _nominal_start(tok, lex) and not common_cap(tok, lex):
+            return _from_np(doc, i, _name_run(doc, i, hi), lex)
+        if tok.text[:1].islower() and _strong_nominative(tok, lex) and person_noun(tok, lex) and \
+                not _object_like(tok, lex):
+            s, e = _description(doc, i, hi, lex)
+            return _from_np(doc, s, e, lex)
+        i += 1
     return None
 
 
@@ -258,6 +294,8 @@ def before_verb(doc: Doc, v: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
             k -= 1
         if k >= lo and doc[k].text in "\"„“«" and k + 1 < j - 1:
             return Speaker(doc[k + 1:j - 1].text, k + 1, j - 1, "name")
+    if lex.lang == "pl" and j > lo and doc[j - 1].text == ",":
+        return _before_apposition(doc, j - 1, lo, lex)
     e = j
     s = e
     while s > lo and doc[s - 1].text not in _STOP and not is_prep(doc[s - 1], lex) and e - s < 6 and \
@@ -266,6 +304,10 @@ def before_verb(doc: Doc, v: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
     if s >= e:
         return None
     if lex.lang == "pl":
+        for k in range(s, e):         # a capitalised common word starts a sentence or heading the splitter missed
+            if (doc[k].is_sent_start and k > s) or _cap_common_word(doc[k]):
+                noun = any(t.startswith(("subst", "depr")) for _, t in _readings_any(doc[k]))
+                s = k if noun or k + 1 >= e else k + 1     # "Wcześniej media": the adverb is not the subject
         if not any(nominative(doc[k], lex) for k in range(s, e)):
             return None
         # the NP starts at its first nominative word: "Jednocześnie prawnik" -> "prawnik"
@@ -278,131 +320,108 @@ def before_verb(doc: Doc, v: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
     return _from_np(doc, s, e, lex)
 
 
-# ----------------------------------------------------------------------------------------------- linking
+def _before_apposition(doc: Doc, comma: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
+    """"Dr Adam X, wicedyrektor ..., komentując ..., zauważył": the name before one or two comma-delimited
+    appositions or participle phrases (no finite verb in them) is the subject."""
+    for _ in range(2):
+        k = comma
+        while k > lo and doc[k - 1].text not in _STOP and comma - k < 15:
+            k -= 1
+        if k <= lo or doc[k - 1].text != "," or k == comma:
+            return None
+        if any(_finite(doc[i], lex) for i in range(k, comma)):
+            return None
+        comma = k - 1
+        e = comma
+        s = e
+        while s > lo and _is_cap(doc[s - 1]) and e - s < 4:
+            s -= 1
+        if s < e and _nominal_start(doc[s if not lex.kind_of(doc[s].text.rstrip(".")) == "honorific" else
+                                         min(s + 1, e - 1)], lex):
+            sp = _from_np(doc, s, e, lex)
+            if sp is not None and sp.kind == "name":
+                return sp
+    return None
 
-def compatible(sp: Speaker, gender: str | None) -> bool:
-    if gender is None or sp.gender is None:
-        return True
-    return sp.gender == gender or (gender == "m" and sp.gender == "m")
+
+def _finite(tok: Any, lex: lx.Lexicon) -> bool:
+    """A lower-case word that can only be a finite verb (a clause of its own, not an apposition)."""
+    tags = [t.split(":", 1)[0] for _, t in _tags_with(tok, lex)]
+    return tok.text[:1].islower() and bool(tags) and any(t in ("fin", "praet") for t in tags) and \
+        not any(t in ("subst", "depr", "adj", "adv", "prep", "conj", "comp", "qub") for t in tags)
 
 
-def _stem(word: str) -> str:
-    w = word.lower()
-    return w[: max(4, len(w) - 3)] if len(w) > 5 else w
-
-
-def name_candidates(doc: Doc) -> list[tuple[int, int]]:
-    """Capitalised runs of two or three words (possible full names) anywhere in the article."""
-    out = []
-    i, n = 0, len(doc)
-    while i < n:
-        if _is_cap(doc[i]):
-            j = i
-            while j < n and _is_cap(doc[j]) and j - i < 6:
-                j += 1
-            k = i
-            if doc[i].is_sent_start and any(lem.islower() for lem, t in _readings_any(doc[i])
-                                            if t.startswith(("subst", "adj"))):
-                k = i + 1    # "Prawnik Dawid Dehnert": the capital of the first word is the sentence's
-            if j - k >= 2:
-                out.append((k, j))
-            i = j
-        else:
-            i += 1
-    return out
-
+# ------------------------------------------------------------------------------------------- word classes
 
 def _readings_any(tok: Any) -> tuple:
     return tuple(tok._.readings or ()) or (lx._pl_readings(tok.text) if tok.doc.lang_ == "pl" else ())
 
 
-def link(doc: Doc, speakers: list[Speaker], lex: lx.Lexicon, skip: set[int] = frozenset()) -> None:
-    """Give each speaker the fullest name the article has for them, in the nominative."""
-    cands = []
-    for s, e in name_candidates(doc):
-        while s < e and (s in skip or doc[s].is_sent_start and lx.speech_verb(doc[s], lex) is None and
-                         doc[s].text.isupper()):
-            s += 1
-        while e > s and e - 1 in skip:
-            e -= 1
-        if e - s >= 2:
-            cands.append((s, e))
-    for sp in speakers:
-        if sp.kind == "name":
-            words = sp.text.split()
-            last = _stem(words[-1])
-            best = None
-            for s, e in cands:
-                toks = doc[s:e]
-                hit = [k for k, t in enumerate(toks) if _stem(t.text) == last]
-                if not hit:
-                    continue
-                k = hit[-1]
-                st, en = _trim_name(doc, s, s + k + 1, lex)
-                if en - st > len(words) and (best is None or en - st > best[1] - best[0]):
-                    best = (st, en)
-            if best and best[1] - best[0] <= 3:
-                sp.linked = _base(doc[best[0]:best[1]].text, lex)
-            elif sp.inflected:
-                sp.linked = _base(sp.text, lex)
-        elif sp.kind == "desc":
-            head = doc[sp.start]
-            heads = {x for x in lx.lemmas(head, lex) if x.islower() and len(x) > 2}
-            best = None
-            for s, e in cands:   # the description's head next to a full name: "Prawnik Dawid Dehnert", "X, ekspert"
-                st, en = _trim_name(doc, s, e, lex)
-                if not 2 <= en - st <= 3 or not _nominal_start(doc[st], lex):
-                    continue
-                near = range(max(0, st - 5), min(len(doc), en + 3))
-                if any(k != sp.start or True for k in near if k < st or k >= en) and \
-                        any(lx.lemmas(doc[k], lex) & heads for k in near if not st <= k < en):
-                    d = abs(st - sp.start)
-                    if best is None or d < best[0]:
-                        best = (d, st, en)
-            if best:
-                sp.linked = _base(doc[best[1]:best[2]].text, lex)
-            if sp.linked is None and sp.inflected:
-                sp.linked = _base(sp.text, lex, first_only=True)
+def common_cap(tok: Any, lex: lx.Lexicon) -> bool:
+    """A capitalised Polish common noun ("Ekspert", "Prawnik"): every reading's lemma is lower-case, so the capital
+    comes from the position (a sentence start the splitter missed, a heading) and the word is not a name."""
+    if lex.lang != "pl" or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    rs = _readings_any(tok)
+    return any(t.startswith(("subst", "depr")) for _, t in rs) and all(lem[:1].islower() for lem, _ in rs)
 
 
-def _base(text: str, lex: lx.Lexicon, first_only: bool = False) -> str:
-    if lex.lang != "pl":
-        return text
-    if not first_only and all(_word_nominative(w) for w in text.split()):
-        return text
-    from kronika.lang.pl.base_forms import base_form_text
-
-    if first_only:
-        head, _, rest = text.partition(" ")
-        b = base_form_text(head, "PER")
-        return f"{b[:1].lower() + b[1:] if head[:1].islower() else b} {rest}".strip()
-    return base_form_text(text, "PER")
-
-
-def _word_nominative(word: str) -> bool:
-    """A word that is already nominative (or unknown to morfeusz): base-forming it could only spoil it."""
-    tags = [t for _, t in lx._pl_readings(word)]
-    return not tags or all(t == "ign" for t in tags) or any(
-        t.split(":")[0] in ("subst", "depr", "adj") and len(t.split(":")) > 2 and "nom" in t.split(":")[2].split(".")
-        for t in tags)
+def person_noun(tok: Any, lex: lx.Lexicon) -> bool:
+    """A noun naming a person (Polish masculine-personal gender, or a role noun of roles.tsv): such a description
+    refers back to a person the article names ("Ekspert", "the minister"), an institution's name does not."""
+    if lex.lang == "pl":
+        rs = _readings_any(tok)
+        if any(t.startswith(("subst", "depr")) and ":m1" in t for _, t in rs):
+            return True
+        for lem, t in rs:     # feminine person nouns are derived from masculine ones: właścicielka, rzeczniczka
+            if t.startswith("subst") and ":f" in t:
+                for suf, rep in (("czka", "k"), ("ka", ""), ("yni", ""), ("ini", "")):
+                    if lem.endswith(suf) and any(t2.startswith("subst") and ":m1" in t2 for _, t2 in
+                                                 lx._pl_readings(lem[: -len(suf)] + rep)):
+                        return True
+    return bool(lx.lemmas(tok, lex) & role_heads(lex.lang))
 
 
-def resolve_actor(doc: Doc, sp: Speaker, lang: str, date: str | None, actor_spans: list) -> str | None:
-    """The polity the speaker acts for: the office-holder KB by name, else an actor named inside the description."""
-    try:
-        from kronika.kb.people import resolve_person  # type: ignore
-    except ImportError:
-        resolve_person = None
-    if resolve_person is not None and sp.kind == "name":
-        try:
-            got = resolve_person(sp.name, lang, date)
-        except Exception:   # the people KB is someone else's stage; a failure there must not lose the quote
-            got = None
-        if got:
-            return got[0]
-    s, e = sp.extra.get("desc", (sp.start, sp.end))
-    s, e = min(s, sp.start), max(e, sp.end)
-    for a in actor_spans:
-        if a.start >= s and a.end <= e:
-            return a._.actor or a.label_
-    return None
+@lru_cache(maxsize=2)
+def role_heads(lang: str) -> frozenset[str]:
+    """Head words of the role nouns in kb roles.tsv ("rzecznik Kremla" -> rzecznik, "the foreign minister" ->
+    minister); institutions and armed forces left out."""
+    from kronika.kb.loader import kb_file
+    from kronika.resources import read_tsv
+
+    out, bodies = set(), set()
+    for r in read_tsv(kb_file("roles.tsv")):
+        words = r["form"].split()
+        if r["lang"] != lang or not words or not words[0][:1].islower():
+            continue
+        head = (words[0] if lang == "pl" else words[-1]).lower()
+        (bodies if r.get("role") in ("institution", "military") else out).add(head)
+    return frozenset(w for w in out - bodies if lang == "pl" or not w.endswith("s"))
+
+
+def _cap_common_word(tok: Any) -> bool:
+    """A capitalised Polish word all of whose readings have lower-case lemmas ("Tymczasem", "Prawnik")."""
+    if not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    rs = _readings_any(tok)
+    return bool(rs) and all(lem[:1].islower() for lem, t in rs if t != "ign") and any(t != "ign" for _, t in rs)
+
+
+def _num_hyphen(doc: Doc, j: int) -> bool:
+    """The hyphen of "19-letniego": a number glued to an adjective."""
+    return doc[j].text == "-" and j > 0 and doc[j - 1].like_num and not doc[j - 1].whitespace_ and \
+        not doc[j].whitespace_
+
+
+def noun_genders(tok: Any, lex: lx.Lexicon) -> set[str]:
+    """Every gender/number ('m', 'f', 'n', 'pl') a Polish nominative noun reading allows; empty when unknown."""
+    out = set()
+    for t in _tags(tok, lex):
+        p = t.split(":")
+        if p[0] in ("subst", "depr") and len(p) > 3 and "nom" in p[2].split("."):
+            for num in p[1].split("."):
+                if num == "pl":
+                    out.add("pl")
+                else:
+                    out.update("f" if g == "f" else "n" if g == "n" else "m" for g in p[3].split("."))
+    return out

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kronika.store.rows import TABLES
-from kronika.store.sqlparts import QueryError, connection, modality_arg
+from kronika.store.sqlparts import QueryError, arrow_reader, connection, modality_arg
 
 FORMATS = ("plover", "gdelt", "parquet", "csv")
 FACTUAL = ("asserted", "future", "historical")
@@ -168,7 +168,7 @@ def export_tables(con: Any, folder: Path, fmt: str = "parquet", all_versions: bo
     counts = {}
     for table in TABLES:   # fixed table names, never user input
         cur = connection(con)
-        reader = cur.execute(_table_sql(table, all_versions)).fetch_record_batch(BATCH)
+        reader = arrow_reader(cur.execute(_table_sql(table, all_versions)), BATCH)
         path = folder / f"{table}.{fmt}"
         n = 0
         if fmt == "parquet":

@@ -15,7 +15,7 @@ from kronika.store.sqlparts import (QueryError, Where, actor_arg, connection, da
 __all__ = ["QueryError", "articles", "article", "events", "quotes", "actors", "actor", "relations", "count",
            "count_articles", "count_events", "count_quotes", "count_actors"]
 
-CURRENT = "JOIN articles a ON a.id = {t}.article_id AND a.version = {t}.version AND a.current"
+ARTICLE = "JOIN articles a ON a.id = {t}.article_id AND a.version = {t}.version"
 EVENT_COLS = ("e.event_id, e.article_id, e.version, e.event_no, e.event_date, e.date_from, e.type, e.mode, "
               "e.modality, e.confidence, e.cameo, e.goldstein, e.quad_class, e.source_actor, e.source_sector, "
               "e.source_text, e.source_start, e.source_end, e.target_actor, e.target_sector, e.target_text, "
@@ -28,8 +28,7 @@ def _articles_where(q=None, actor=None, since=None, until=None) -> Where:
     if (q := text_arg(q, "q")) is not None:
         w.add("contains(lower(coalesce(a.title, '')), lower(?)) OR contains(lower(a.text), lower(?))", q, q)
     if (actor := actor_arg(actor)) is not None:
-        w.add("EXISTS (SELECT 1 FROM actors x WHERE x.article_id = a.id AND x.version = a.version AND x.code = ?)",
-              actor)
+        w.add("a.id IN (SELECT x.article_id FROM actors x WHERE x.current AND x.code = ?)", actor)
     if (since := date_arg(since, "since")) is not None:
         w.add("a.published_date >= ?", since)
     if (until := date_arg(until, "until")) is not None:
@@ -42,19 +41,11 @@ def articles(con: Any, q: str | None = None, actor: str | None = None, since: st
     """Current articles, newest first: metadata, their actor codes and counts of events and quotes (no text)."""
     limit, offset = page_args(limit, offset)
     w = _articles_where(q, actor, since, until)
-    sql = f"""
+    return fetch(connection(con), f"""
         SELECT a.id, a.version, a.title, a.url, a.published, a.published_date, a.language, a.authors,
-               length(a.text) AS chars,
-               (SELECT list(x.code ORDER BY x.mentions DESC, x.code) FROM actors x
-                 WHERE x.article_id = a.id AND x.version = a.version) AS actors,
-               (SELECT count(*) FROM events e WHERE e.article_id = a.id AND e.version = a.version) AS events,
-               (SELECT count(*) FROM quotes u WHERE u.article_id = a.id AND u.version = a.version) AS quotes
+               coalesce(a.actor_codes, []) AS actors, a.n_events AS events, a.n_quotes AS quotes
         FROM articles a WHERE {w.sql}
-        ORDER BY a.published_date DESC NULLS LAST, a.id LIMIT ? OFFSET ?"""
-    rows = fetch(connection(con), sql, w.params + [limit, offset])
-    for r in rows:
-        r["actors"] = r["actors"] or []
-    return rows
+        ORDER BY a.published_date DESC NULLS LAST, a.id LIMIT ? OFFSET ?""", w.params + [limit, offset])
 
 
 def article(con: Any, article_id: str, version: int | None = None) -> dict | None:
@@ -98,7 +89,7 @@ def article(con: Any, article_id: str, version: int | None = None) -> dict | Non
 # -- events -----------------------------------------------------------------------------------------------------------
 def _events_where(actor=None, source=None, target=None, type=None, modality=None, since=None, until=None,
                   text=None, article_id=None) -> Where:
-    w = Where()
+    w = Where("e.current")
     if (actor := actor_arg(actor)) is not None:
         w.add("e.source_actor = ? OR e.target_actor = ?", actor, actor)
     if (source := actor_arg(source, "source")) is not None:
@@ -151,14 +142,16 @@ def events(con: Any, actor: str | None = None, source: str | None = None, target
     """Events of current articles, newest first, with their article's title and URL. `actor` is either side."""
     limit, offset = page_args(limit, offset)
     w = _events_where(actor, source, target, type, modality, since, until, text, article_id)
-    sql = f"""SELECT {EVENT_COLS}, a.title, a.url FROM events e {CURRENT.format(t='e')} WHERE {w.sql}
-              ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.event_no LIMIT ? OFFSET ?"""
+    order = "event_date DESC NULLS LAST, article_id, event_no"
+    sql = f"""SELECT e.*, a.title, a.url FROM (SELECT {EVENT_COLS} FROM events e WHERE {w.sql}
+                                                ORDER BY {order} LIMIT ? OFFSET ?) e {ARTICLE.format(t='e')}
+              ORDER BY {order}"""
     return [_event(r) for r in fetch(connection(con), sql, w.params + [limit, offset])]
 
 
 # -- quotes -----------------------------------------------------------------------------------------------------------
 def _quotes_where(speaker=None, actor=None, outlet=None, text=None) -> Where:
-    w = Where()
+    w = Where("u.current")
     if (speaker := text_arg(speaker, "speaker")) is not None:
         w.add("contains(lower(coalesce(u.speaker, '')), lower(?))", speaker)
     if (actor := actor_arg(actor)) is not None:
@@ -179,20 +172,20 @@ def quotes(con: Any, speaker: str | None = None, actor: str | None = None, outle
     `outlet` the article's URL or a medium it cites."""
     limit, offset = page_args(limit, offset)
     w = _quotes_where(speaker, actor, outlet, text)
-    sql = f"""SELECT u.*, a.title, a.url, a.published_date FROM quotes u {CURRENT.format(t='u')} WHERE {w.sql}
+    sql = f"""SELECT u.*, a.title, a.url, a.published_date FROM quotes u {ARTICLE.format(t='u')} WHERE {w.sql}
               ORDER BY a.published_date DESC NULLS LAST, u.article_id, u.quote_no LIMIT ? OFFSET ?"""
     return [_quote(r) for r in fetch(connection(con), sql, w.params + [limit, offset])]
 
 
 # -- actors -----------------------------------------------------------------------------------------------------------
-ACTOR_STATS = f"""
+ACTOR_STATS = """
     WITH m AS (SELECT x.code, mode(x.name) AS name, count(DISTINCT x.article_id) AS articles,
                       sum(x.mentions) AS mentions
-               FROM actors x {CURRENT.format(t='x')} GROUP BY x.code),
-         s AS (SELECT e.source_actor AS code, count(*) AS n FROM events e {CURRENT.format(t='e')}
-               WHERE e.source_actor IS NOT NULL GROUP BY 1),
-         t AS (SELECT e.target_actor AS code, count(*) AS n FROM events e {CURRENT.format(t='e')}
-               WHERE e.target_actor IS NOT NULL GROUP BY 1)
+               FROM actors x WHERE x.current GROUP BY x.code),
+         s AS (SELECT e.source_actor AS code, count(*) AS n FROM events e
+               WHERE e.current AND e.source_actor IS NOT NULL GROUP BY 1),
+         t AS (SELECT e.target_actor AS code, count(*) AS n FROM events e
+               WHERE e.current AND e.target_actor IS NOT NULL GROUP BY 1)
     SELECT coalesce(m.code, s.code, t.code) AS code, m.name, coalesce(m.articles, 0) AS articles,
            coalesce(m.mentions, 0)::BIGINT AS mentions, coalesce(s.n, 0) AS events_as_source,
            coalesce(t.n, 0) AS events_as_target
@@ -226,22 +219,22 @@ def actor(con: Any, code: str) -> dict | None:
     if not rows:
         return None
     out = rows[0]
-    out["partners"] = fetch(cur, f"""
+    out["partners"] = fetch(cur, """
         SELECT other AS code, count(*) FILTER (WHERE dir = 'out') AS as_source,
                count(*) FILTER (WHERE dir = 'in') AS as_target, count(*) AS events
-        FROM (SELECT e.target_actor AS other, 'out' AS dir FROM events e {CURRENT.format(t='e')}
-              WHERE e.source_actor = ? AND e.target_actor IS NOT NULL
+        FROM (SELECT e.target_actor AS other, 'out' AS dir FROM events e
+              WHERE e.current AND e.source_actor = ? AND e.target_actor IS NOT NULL
               UNION ALL
-              SELECT e.source_actor, 'in' FROM events e {CURRENT.format(t='e')} WHERE e.target_actor = ?)
+              SELECT e.source_actor, 'in' FROM events e WHERE e.current AND e.target_actor = ?)
         GROUP BY other ORDER BY events DESC, code LIMIT 50""", [code, code])
-    out["types"] = fetch(cur, f"""
+    out["types"] = fetch(cur, """
         SELECT e.type, count(*) FILTER (WHERE e.source_actor = ?) AS as_source,
                count(*) FILTER (WHERE e.target_actor = ?) AS as_target
-        FROM events e {CURRENT.format(t='e')} WHERE e.source_actor = ? OR e.target_actor = ?
+        FROM events e WHERE e.current AND (e.source_actor = ? OR e.target_actor = ?)
         GROUP BY e.type ORDER BY count(*) DESC, e.type""", [code] * 4)
-    out["sectors"] = fetch(cur, f"""
-        SELECT m.sector, count(*) AS mentions FROM actor_mentions m {CURRENT.format(t='m')}
-        WHERE m.code = ? GROUP BY m.sector ORDER BY mentions DESC NULLS LAST""", [code])
+    out["sectors"] = fetch(cur, """
+        SELECT m.sector, count(*) AS mentions FROM actor_mentions m
+        WHERE m.current AND m.code = ? GROUP BY m.sector ORDER BY mentions DESC NULLS LAST""", [code])
     return out
 
 
@@ -254,9 +247,9 @@ def count(con: Any, what: str, **filters: Any) -> int:
         if what == "articles":
             w, base = _articles_where(**filters), "articles a"
         elif what == "events":
-            w, base = _events_where(**filters), f"events e {CURRENT.format(t='e')}"
+            w, base = _events_where(**filters), "events e"
         elif what == "quotes":
-            w, base = _quotes_where(**filters), f"quotes u {CURRENT.format(t='u')}"
+            w, base = _quotes_where(**filters), f"quotes u {ARTICLE.format(t='u')}"
         elif what == "actors":
             w, base = _actors_where(**filters), f"({ACTOR_STATS}) s"
         else:

@@ -24,8 +24,8 @@ def relations(con: Any, a: str, b: str, by: str = "month", since: str | None = N
 
     Row: period (label), period_start (ISO date), events, a_to_b, b_to_a, types {TYPE: n},
     types_a_to_b, types_b_to_a, quads {quad class: n}, score (mean Goldstein or None), quad_score, and up to
-    `examples` evidence examples (event_id, article_id, start, end, evidence, type, direction, modality, event_date),
-    the most confident first.
+    `examples` evidence examples (event_id, article_id, start, end, evidence, type, direction, modality, event_date):
+    the period's most confident events (then the largest |Goldstein|), listed oldest first.
     """
     a, b = actor_arg(a, "actor A"), actor_arg(b, "actor B")
     if not a or not b:
@@ -36,40 +36,51 @@ def relations(con: Any, a: str, b: str, by: str = "month", since: str | None = N
         raise QueryError(f"by must be one of {', '.join(PERIODS)}, not {str(by)[:20]!r}")
     if not 0 <= int(examples) <= 20:
         raise QueryError("examples must be between 0 and 20")
-    w = Where("e.event_date IS NOT NULL",
-              "(e.source_actor = ? AND e.target_actor = ?) OR (e.source_actor = ? AND e.target_actor = ?)")
-    w.params += [a, b, b, a]
+    # One side's events: equality filters that DuckDB pushes into the scan, so that the wide columns (evidence)
+    # are read only for matching rows. Both directions are a UNION ALL of the two sides.
+    w = Where("e.current", "e.event_date IS NOT NULL", "e.source_actor = ?", "e.target_actor = ?")
     if (mods := modality_arg(modalities)) is not None:
         w.add("list_contains(?, e.modality)", mods)
     if (s := date_arg(since, "since")) is not None:
         w.add("e.event_date >= ?", s)
     if (u := date_arg(until, "until")) is not None:
         w.add("e.event_date <= ?", u)
-    cur = connection(con)
-    # `by` is one of the fixed keys of PERIODS (checked above), so splicing it is safe
-    base = f"""
-        SELECT e.*, date_trunc('{by}', e.event_date)::DATE AS period_start,
-               CASE WHEN e.source_actor = ? THEN 'a_to_b' ELSE 'b_to_a' END AS direction
-        FROM events e JOIN articles ar ON ar.id = e.article_id AND ar.version = e.version AND ar.current
-        WHERE {w.sql}"""
-    params = [a] + w.params
-    groups = fetch(cur, f"""
+    # placeholders of one side: the CASE's actor A, then source, target, then the other filters
+    params = [a, a, b] + w.params + [a, b, a] + w.params
+
+    def side(cols: str) -> str:
+        # `by` is one of the fixed keys of PERIODS (checked above), so splicing it is safe
+        return (f"SELECT date_trunc('{by}', e.event_date)::DATE AS period_start, "
+                f"CASE WHEN e.source_actor = ? THEN 'a_to_b' ELSE 'b_to_a' END AS direction, {cols} "
+                f"FROM events e WHERE {w.sql}")
+
+    base = side("e.event_id, e.article_id, e.start_char, e.end_char, e.evidence, e.type, e.quad_class, e.modality, "
+                "e.event_date, e.confidence, e.goldstein")
+    # counts per (period, direction, type) and, per period, the `examples` best events by confidence,
+    # then |Goldstein|, then the earliest date (top-n arg_max; the key is a struct compared field by field)
+    example = ("{'event_id': event_id, 'article_id': article_id, 'start': start_char, 'end': end_char, "
+               "'evidence': evidence, 'type': type, 'direction': direction, 'modality': modality, "
+               "'event_date': event_date}")
+    key = ("{'c': coalesce(confidence, -1), 'g': coalesce(abs(goldstein), -1), 'd': -epoch(event_date), "
+           "'id': event_id}")
+    groups = fetch(connection(con), f"""
+        WITH base AS MATERIALIZED ({base} UNION ALL {base})
         SELECT period_start, direction, type, quad_class, count(*) AS n, sum(goldstein) AS gs,
-               count(goldstein) AS ngs
-        FROM ({base}) GROUP BY ALL ORDER BY period_start""", params)
-    picked = fetch(cur, f"""
-        SELECT period_start, event_id, article_id, start_char AS start, end_char AS "end", evidence, type,
-               direction, modality, event_date
-        FROM ({base})
-        QUALIFY row_number() OVER (PARTITION BY period_start
-                                   ORDER BY confidence DESC NULLS LAST, abs(goldstein) DESC NULLS LAST,
-                                            event_date, event_id) <= ?
-        ORDER BY period_start, event_date, event_id""", params + [int(examples)]) if examples else []
+               count(goldstein) AS ngs, NULL AS examples
+        FROM base GROUP BY ALL
+        UNION ALL
+        SELECT period_start, NULL, NULL, NULL, 0, 0, 0, arg_max({example}, {key}, ?)
+        FROM base GROUP BY period_start
+        ORDER BY period_start, direction NULLS FIRST""", params + [max(int(examples), 1)])
     rows: dict[str, dict] = {}
     for g in groups:
         row = rows.get(g["period_start"])
         if row is None:
             row = rows[g["period_start"]] = _empty(g["period_start"], by, a, b)
+        if g["direction"] is None:      # the period's own row: its examples, oldest first
+            if examples:
+                row["examples"] = sorted(g["examples"] or [], key=lambda e: (e["event_date"], e["event_id"]))
+            continue
         n = g["n"]
         row["events"] += n
         row[g["direction"]] += n
@@ -80,8 +91,6 @@ def relations(con: Any, a: str, b: str, by: str = "month", since: str | None = N
             row["quads"][g["quad_class"]] += n
         row["_gs"] += g["gs"] or 0.0
         row["_ngs"] += g["ngs"]
-    for p in picked:
-        rows[p.pop("period_start")]["examples"].append(p)
     out = []
     for row in rows.values():
         gs, ngs = row.pop("_gs"), row.pop("_ngs")

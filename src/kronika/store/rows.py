@@ -56,15 +56,18 @@ def event_date(ev: dict, published_date: date | None) -> tuple[date | None, str 
 def record_rows(rec: dict, digest: str, version: int, current: bool, now: datetime) -> dict[str, list[dict]]:
     """Every table's rows for one article version."""
     aid = str(rec["id"])
-    key = {"article_id": aid, "version": version}
+    key = {"article_id": aid, "version": version, "current": current}
     pub_date = as_date(rec.get("published_date")) or as_date(rec.get("published"))
     authors = rec.get("authors") or []
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
     out["articles"].append({
         "id": aid, "version": version, "content_hash": digest, "current": current, "url": rec.get("url"),
-        "title": rec.get("title"), "authors": [str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
+        "title": rec.get("title"),
+        "authors": [str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
         "published": rec.get("published"), "published_date": pub_date, "language": rec.get("language"),
-        "text": rec.get("text") or "", "ingested_at": now})
+        "text": rec.get("text") or "", "ingested_at": now,
+        "actor_codes": [a["code"] for a in sorted(rec.get("actors") or [], key=lambda a: -(a.get("mentions") or 0))],
+        "n_events": len(rec.get("events") or []), "n_quotes": len(rec.get("quotes") or [])})
     for e in rec.get("entities") or []:
         out["entities"].append(dict(key, start_char=_int(e.get("start")), end_char=_int(e.get("end")),
                                     text=e.get("text"), lemma=e.get("lemma"), label=e.get("label"),
@@ -93,7 +96,8 @@ def record_rows(rec: dict, digest: str, version: int, current: bool, now: dateti
         gs = ev.get("goldstein")
         conf = ev.get("confidence")
         out["events"].append(dict(
-            event_id=f"{aid}:{version}:{i}", article_id=aid, version=version, event_no=i, type=ev["type"],
+            event_id=f"{aid}:{version}:{i}", article_id=aid, version=version, current=current, event_no=i,
+            type=ev["type"],
             mode=ev.get("mode"), modality=ev.get("modality"),
             confidence=float(conf) if isinstance(conf, (int, float)) else None, cameo=ev.get("cameo"),
             goldstein=float(gs) if isinstance(gs, (int, float)) else None, quad_class=ev.get("quad_class"),

@@ -3,8 +3,9 @@
 -- steps in migrations.py (each bumps schema_version). Change this file and add a migration step together.
 --
 -- Every article is kept in every version whose text differed (articles.version 1, 2, ...); exactly one version per
--- id has current = true, and the queries read only current versions. Fact tables carry (article_id, version) and
--- character spans [start_char, end_char) into that version's text (Unicode code points, Python string indices).
+-- id has current = true, and the queries read only current versions. Fact tables carry (article_id, version), a copy
+-- of the article's `current` flag (so that queries over many facts need no join) and character spans
+-- [start_char, end_char) into that version's text (Unicode code points, Python string indices).
 
 CREATE TABLE IF NOT EXISTS schema_version (
     version     INTEGER NOT NULL,
@@ -24,12 +25,16 @@ CREATE TABLE IF NOT EXISTS articles (
     language        VARCHAR,
     text            VARCHAR NOT NULL,
     ingested_at     TIMESTAMP NOT NULL,    -- UTC
+    actor_codes     VARCHAR[],             -- summary for listings: the actors, most mentioned first,
+    n_events        INTEGER,               --   and how many events and quotes the version has
+    n_quotes        INTEGER,
     PRIMARY KEY (id, version)
 );
 
 CREATE TABLE IF NOT EXISTS entities (
     article_id  VARCHAR NOT NULL,
     version     INTEGER NOT NULL,
+    current     BOOLEAN NOT NULL,
     start_char  INTEGER,
     end_char    INTEGER,
     text        VARCHAR,
@@ -42,6 +47,7 @@ CREATE TABLE IF NOT EXISTS entities (
 CREATE TABLE IF NOT EXISTS actors (
     article_id  VARCHAR NOT NULL,
     version     INTEGER NOT NULL,
+    current     BOOLEAN NOT NULL,
     code        VARCHAR NOT NULL,
     name        VARCHAR,
     mentions    INTEGER
@@ -51,6 +57,7 @@ CREATE TABLE IF NOT EXISTS actors (
 CREATE TABLE IF NOT EXISTS actor_mentions (
     article_id  VARCHAR NOT NULL,
     version     INTEGER NOT NULL,
+    current     BOOLEAN NOT NULL,
     code        VARCHAR NOT NULL,
     start_char  INTEGER,
     end_char    INTEGER,
@@ -61,6 +68,7 @@ CREATE TABLE IF NOT EXISTS actor_mentions (
 CREATE TABLE IF NOT EXISTS quotes (
     article_id     VARCHAR NOT NULL,
     version        INTEGER NOT NULL,
+    current     BOOLEAN NOT NULL,
     quote_no       INTEGER NOT NULL,
     start_char     INTEGER,
     end_char       INTEGER,
@@ -77,6 +85,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE TABLE IF NOT EXISTS sources (
     article_id  VARCHAR NOT NULL,
     version     INTEGER NOT NULL,
+    current     BOOLEAN NOT NULL,
     name        VARCHAR NOT NULL,
     start_char  INTEGER,
     end_char    INTEGER,
@@ -87,6 +96,7 @@ CREATE TABLE IF NOT EXISTS events (
     event_id        VARCHAR NOT NULL,      -- article_id:version:event_no
     article_id      VARCHAR NOT NULL,
     version         INTEGER NOT NULL,
+    current         BOOLEAN NOT NULL,
     event_no        INTEGER NOT NULL,
     type            VARCHAR NOT NULL,      -- PLOVER type
     mode            VARCHAR,

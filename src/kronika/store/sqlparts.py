@@ -113,6 +113,12 @@ class Where:
         return " AND ".join(f"({p})" for p in self.parts) or "TRUE"
 
 
+def arrow_reader(cur: duckdb.DuckDBPyConnection, batch_rows: int = 100_000):
+    """The executed query's rows as a pyarrow RecordBatchReader (to_arrow_reader from DuckDB 1.4, older name before)."""
+    method = getattr(cur, "to_arrow_reader", None) or cur.fetch_record_batch
+    return method(batch_rows)
+
+
 def jsonable(value: Any) -> Any:
     if isinstance(value, (datetime, date)):
         return value.isoformat()

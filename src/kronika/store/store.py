@@ -19,6 +19,7 @@ from kronika.errors import KronikaError, Problem
 from kronika.records import Record
 from kronika.store.migrations import ensure_schema
 from kronika.store.rows import TABLES, content_hash, record_rows
+from kronika.store.sqlparts import arrow_reader
 
 DEFAULT_DB = "kronika.duckdb"
 ENV_DB = "KRONIKA_DB"
@@ -146,7 +147,8 @@ class Store:
 
     def _schema(self, table: str) -> pa.Schema:
         if table not in self._schemas:
-            self._schemas[table] = self.con.execute(f"SELECT * FROM {table} LIMIT 0").fetch_arrow_table().schema
+            cur = self.con.execute(f"SELECT * FROM {table} LIMIT 0")
+            self._schemas[table] = arrow_reader(cur).schema
         return self._schemas[table]
 
     def _write(self, items: list[tuple[dict, str, int]]) -> None:
@@ -164,8 +166,10 @@ class Store:
         con.begin()
         try:
             if superseded:
-                con.execute("UPDATE articles SET current = false WHERE current AND list_contains(?, id)",
-                            [sorted(set(superseded))])
+                ids = [sorted(set(superseded))]
+                con.execute("UPDATE articles SET current = false WHERE current AND list_contains(?, id)", ids)
+                for t in TABLES[1:]:      # fixed names
+                    con.execute(f"UPDATE {t} SET current = false WHERE current AND list_contains(?, article_id)", ids)
             for t in TABLES:
                 if rows[t]:
                     con.register("_kronika_rows", pa.Table.from_pylist(rows[t], schema=self._schema(t)))

@@ -190,3 +190,31 @@ def _phrase_forms(words: tuple[str, ...], kind: str) -> set[str]:
                 break
     out.add(" ".join(words))
     return out
+
+
+def nominative(lemma: str, plural: bool) -> str:
+    """The nominative of a noun lemma in the given number ("Rosjanin", plural -> "Rosjanie"), or the lemma itself."""
+    for r in readings(lemma):
+        if r.lemma != lemma:
+            continue
+        for seg in generate(r.raw_lemma):
+            parts = tag_parts(seg.tag)
+            if len(parts) > 2 and next(iter(parts[0])) in _NOUN and "nom" in parts[2] \
+                    and ("pl" if plural else "sg") in parts[1]:
+                return _match_case(seg.form, lemma)
+    return lemma
+
+
+_ORG_ENDINGS = ("owi", "em", "u")
+
+
+def guess_org_base(word: str) -> str:
+    """Base of a one-word foreign organisation name in an oblique case that SGJP does not know: Polish adds
+    masculine endings to a consonant-final name ("Gazpromu", "Uniperem" -> "Gazprom", "Uniper")."""
+    if readings(word) and any(r.tag != "ign" for r in readings(word)):
+        return word
+    for end in _ORG_ENDINGS:
+        stem = word[: -len(end)]
+        if word.endswith(end) and len(stem) >= 3 and stem[-1].lower() not in "aeiouyąęó":
+            return stem
+    return word

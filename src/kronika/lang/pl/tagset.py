@@ -73,13 +73,19 @@ def is_proper(lemma: str, names: tuple[str, ...] | list[str]) -> bool:
     return bool(lemma[:1].isupper()) and any(n in load().name_kinds for n in names)
 
 
-@lru_cache(maxsize=50_000)
 def to_ud(tag: str, lemma: str = "", proper: bool = False) -> tuple[str, str]:
     """Convert one NKJP tag (no alternatives; with alternatives the first is used) to (UPOS, FEATS string).
 
     `lemma` lets pronouns/auxiliaries get their UD class (ten/adj -> DET, być/fin -> AUX); `proper` marks a
     proper-noun reading (subst/depr -> PROPN).
     """
+    # only the few lemmas with a `lemma` row change the result: cache per tag, not per (tag, lemma)
+    key = f"{lemma}/{tag.split(':', 1)[0]}"
+    return _to_ud(tag, key if key in load().lemmas else "", proper)
+
+
+@lru_cache(maxsize=50_000)
+def _to_ud(tag: str, lemma_key: str, proper: bool) -> tuple[str, str]:
     ts = load()
     parts = tag.split(":")
     cls = parts[0]
@@ -93,7 +99,7 @@ def to_ud(tag: str, lemma: str = "", proper: bool = False) -> tuple[str, str]:
             feats.update(extra)
     if "Number" in feats and feats["Number"] != "Ptan" and "pt" in parts[1:]:
         feats["Number"] = "Ptan"
-    override = ts.lemmas.get(f"{lemma}/{cls}")
+    override = ts.lemmas.get(lemma_key) if lemma_key else None
     if override:
         upos = override[0] or upos
         feats.update(override[1])

@@ -32,23 +32,25 @@ export function eventLabel(e) {
   return `${src} → ${tgt} ${e.type}${e.modality && e.modality !== "asserted" ? ` (${e.modality})` : ""}`;
 }
 
+// Labels are drawn by CSS from data-* attributes (::before/::after), so the text itself stays clean for
+// reading, searching and copying; the side panel lists every annotation as text.
 function wrap(sp, inner, isStart, isEnd) {
   const d = sp.data;
   switch (sp.kind) {
     case "actor":
       return h("mark", { class: "a-actor", style: { "--hue": actorHue(d.code) }, "data-actor": d.code,
-                         title: `${d.code} — ${d.name || ""}${d.sector ? ` (${d.sector})` : ""}` },
-        inner, isEnd ? h("span", { class: "lbl", "aria-label": `actor ${d.code}` }, d.code) : null);
+                         "data-label": isEnd ? d.code : null,
+                         title: `${d.code} — ${d.name || ""}${d.sector ? ` (${d.sector})` : ""}` }, inner);
     case "quote":
       return h("q", { class: `a-quote kind-${d.kind || "direct"}`, "data-q": sp.n,
-                      title: `${d.kind || "direct"} quote${d.speaker ? ` — ${d.speaker}` : ""}` },
-        isStart ? h("span", { class: "lbl lbl-speaker" }, d.speaker ? `${d.speaker}:` : "unattributed:") : null, inner);
+                      "data-speaker": isStart ? `${d.speaker || "unattributed"}:` : null,
+                      title: `${d.kind || "direct"} quote${d.speaker ? ` — ${d.speaker}` : ""}` }, inner);
     case "event":
-      return h("span", { class: `a-event mod-${d.modality || "asserted"}`, "data-ev": sp.n, title: eventLabel(d) },
-        inner, isEnd ? h("sup", { class: "lbl lbl-event" }, `E${sp.n + 1} ${d.type}`) : null);
+      return h("span", { class: `a-event mod-${d.modality || "asserted"}`, "data-ev": sp.n,
+                         "data-label": isEnd ? `E${sp.n + 1} ${d.type}` : null, title: eventLabel(d) }, inner);
     case "source":
-      return h("span", { class: "a-source", title: `cited medium: ${d.name}` }, inner,
-        isEnd ? h("span", { class: "lbl lbl-source" }, "medium") : null);
+      return h("span", { class: "a-source", "data-label": isEnd ? "medium" : null, title: `cited medium: ${d.name}` },
+        inner);
     default:
       return h("span", { class: "a-hl", id: isStart ? "hl" : null }, inner);
   }

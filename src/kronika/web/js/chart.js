@@ -12,8 +12,8 @@ function niceMax(v) {
 }
 
 /**
- * rows: [{period, score, total}] in time order; opts: {hrefFor(row), onSelect(row), selected, title}.
- * Returns an <svg> element with role="img" and a text alternative.
+ * rows: [{period, score, events}] in time order; opts: {hrefFor(row), onSelect(row), selected, title}.
+ * Returns an <svg> group (its points are links, so it is not role="img") with a title.
  */
 export function scoreChart(rows, opts = {}) {
   const iw = W - M.left - M.right, ih = H - M.top - M.bottom;
@@ -21,7 +21,7 @@ export function scoreChart(rows, opts = {}) {
   const ymax = niceMax(Math.max(...scores.map(Math.abs), 0));
   const x = (i) => M.left + (rows.length <= 1 ? iw / 2 : (i * iw) / (rows.length - 1));
   const y = (v) => M.top + ((ymax - v) * ih) / (2 * ymax);
-  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img",
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "group",
                          "aria-label": opts.title || "cooperation–conflict score over time" });
   svg.append(s("title", {}, opts.title || "cooperation–conflict score over time"));
   svg.append(s("rect", { x: M.left, y: y(ymax), width: iw, height: y(0) - y(ymax), class: "band-coop" }));
@@ -44,11 +44,11 @@ export function scoreChart(rows, opts = {}) {
       points: rows.map((r, i) => `${x(i).toFixed(1)},${y(scores[i]).toFixed(1)}`).join(" ") }));
   }
   rows.forEach((r, i) => {
-    const label = `${r.period}: score ${scores[i].toFixed(2)}, ${r.total ?? 0} events — show evidence`;
+    const label = `${r.period}: score ${scores[i].toFixed(2)}, ${r.events ?? r.total ?? 0} events — show evidence`;
     const a = s("a", { href: opts.hrefFor ? opts.hrefFor(r) : "#", class: "point", "data-period": r.period,
                        "aria-label": label });
     a.append(s("title", {}, label));
-    const radius = 4 + Math.min(6, Math.sqrt(r.total || 0));
+    const radius = 4 + Math.min(6, Math.sqrt(r.events || r.total || 0));
     a.append(s("circle", { cx: x(i), cy: y(scores[i]), r: radius,
                            class: `${scores[i] >= 0 ? "pos" : "neg"}${opts.selected === r.period ? " selected" : ""}` }));
     if (opts.onSelect) a.addEventListener("click", () => opts.onSelect(r));

@@ -41,11 +41,13 @@ export function mount(el, ...children) {
   return append(el, children);
 }
 
-/** A stable, readable colour for an actor code (displaCy-like: one colour per label). */
+/** A stable colour for an actor code (displaCy-like: one colour per label): FNV-1a hash into 12 distinct hues. */
+const HUES = [0, 28, 48, 90, 140, 170, 195, 215, 250, 280, 305, 330];
+
 export function actorHue(code) {
-  let x = 0;
-  for (const ch of String(code || "")) x = (x * 31 + ch.codePointAt(0)) % 3607;
-  return (x * 47) % 360;
+  let x = 2166136261;
+  for (const ch of String(code || "")) { x ^= ch.codePointAt(0); x = Math.imul(x, 16777619) >>> 0; }
+  return HUES[x % HUES.length];
 }
 
 export function actorChip(code, name) {

@@ -10,44 +10,35 @@ export async function actorsView(route) {
   const page = await get("actors", { limit: 100, offset });
   const items = page.items || [];
   const table = items.length ? h("table", { class: "list" },
-    h("thead", {}, h("tr", {}, ["Actor", "Name", "Articles", "Mentions", "Events"].map((c) => h("th", { scope: "col" }, c)))),
+    h("thead", {}, h("tr", {}, ["Actor", "Name", "Articles", "Mentions", "Events as source", "as target"]
+      .map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, items.map((a) => h("tr", {},
       h("td", {}, actorChip(a.code, a.name)), h("td", {}, a.name || ""),
       h("td", { class: "num" }, a.articles ?? ""), h("td", { class: "num" }, a.mentions ?? ""),
-      h("td", { class: "num" }, a.events ?? ""))))) : message("info", "No actors stored yet.");
+      h("td", { class: "num" }, a.events_as_source ?? ""), h("td", { class: "num" }, a.events_as_target ?? ""))))) :
+    message("info", "No actors stored yet.");
   return h("div", {}, h("h1", {}, "Actors"), table, pager(page, "actors", { offset }));
 }
 
-/** The actors that `code` has events with, most frequent first (from the events shown). */
-function partners(code, events) {
-  const n = new Map();
-  for (const e of events) {
-    for (const other of [e.source && e.source.actor, e.target && e.target.actor]) {
-      if (other && other !== code) n.set(other, (n.get(other) || 0) + 1);
-    }
-  }
-  return [...n.entries()].sort((a, b) => b[1] - a[1]);
-}
-
 export async function actorView(route) {
-  const code = route.arg;
-  const [events, quotes, actors] = await Promise.all([
-    get("events", { actor: code, limit: 200 }), get("quotes", { actor: code, limit: 50 }),
-    get("actors", { limit: 1000 })]);
-  const me = (actors.items || []).find((a) => a.code === code);
+  const code = route.arg.toUpperCase();
+  const [me, events, quotes] = await Promise.all([
+    get(`actors/${encodeURIComponent(code)}`), get("events", { actor: code, limit: 50 }),
+    get("quotes", { actor: code, limit: 50 })]);
   const evs = events.items || [];
-  const rel = partners(code, evs);
+  const partners = me.partners || [];
   return h("div", { class: "actor" },
     h("p", { class: "crumbs" }, h("a", { href: "#/actors" }, "← Actors")),
-    h("h1", {}, actorChip(code), " ", me && me.name ? me.name : code),
-    h("p", { class: "meta" }, `${events.total ?? evs.length} events · ${quotes.total ?? 0} quotes` +
-      (me && me.articles !== undefined ? ` · ${me.articles} articles` : "")),
+    h("h1", {}, actorChip(code), " ", me.name || code),
+    h("p", { class: "meta" }, `${me.articles ?? 0} articles · ${me.mentions ?? 0} mentions · ` +
+      `${me.events_as_source ?? 0} events as source, ${me.events_as_target ?? 0} as target · ${quotes.total ?? 0} quotes`),
     h("h2", {}, "Relations"),
-    rel.length ? h("ul", { class: "partners" }, rel.slice(0, 20).map(([other, k]) => h("li", {},
-      h("a", { href: hashFor("relations", "", { a: code, b: other }) }, `${code} ↔ ${other}`),
-      h("span", { class: "muted" }, ` ${k} events`)))) : h("p", { class: "muted" }, "No events with other actors."),
-    h("h2", {}, "Events"), eventsTable(evs.slice(0, 50)),
-    evs.length > 50 ? h("p", {}, h("a", { href: hashFor("events", "", { actor: code }) }, `All ${events.total} events →`)) : null,
+    partners.length ? h("ul", { class: "partners" }, partners.slice(0, 20).map((p) => h("li", {},
+      h("a", { href: hashFor("relations", "", { a: code, b: p.code }) }, `${code} ↔ ${p.code}`),
+      h("span", { class: "muted" }, ` ${p.events} events (${p.as_source} as source, ${p.as_target} as target)`))))
+      : h("p", { class: "muted" }, "No events with other actors."),
+    h("h2", {}, "Events"), eventsTable(evs),
+    events.total > evs.length ? h("p", {}, h("a", { href: hashFor("events", "", { actor: code }) }, `All ${events.total} events →`)) : null,
     h("h2", {}, "Quotes"),
     (quotes.items || []).length ? h("ul", { class: "quotes" }, quotes.items.map((q) => h("li", {},
       h("span", { class: "speaker" }, q.speaker || "unattributed"), h("span", { class: "muted" }, ` (${q.kind || "direct"})`),

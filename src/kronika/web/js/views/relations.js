@@ -33,7 +33,7 @@ function typeSummary(types) {
 }
 
 function evidencePanel(row, a, b) {
-  const ev = row.evidence || [];
+  const ev = row.examples || row.evidence || [];
   return h("section", { id: "evidence", class: "evidence-panel", "aria-label": `Evidence for ${row.period}` },
     h("h2", {}, `Evidence, ${row.period}`),
     h("p", { class: "meta" }, `${a} → ${b}: ${row.a_to_b ?? 0} · ${b} → ${a}: ${row.b_to_a ?? 0} · score ` +

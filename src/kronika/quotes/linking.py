@@ -1,0 +1,223 @@
+"""Linking speakers to people: the fullest name the article gives a speaker, in the nominative, and its polity.
+
+A short name ("Plasencia") takes the longest capitalised run that ends in the same surname ("Salvadora Plasencię"),
+base-formed, with the words the speaker's own nominative mention already gives kept as they are. A description
+("Prawnik", "sędzia") takes the name it stands next to in apposition ("Prawnik Dawid Dehnert", "X, ekspert ...").
+Entities (doc.ents, PER, with their base form in ent._.lemma) are used when the entity layer has them.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kronika.quotes import lexicon as lx
+from kronika.quotes.speakers import (Speaker, _is_cap, _nominal_start, _readings_any, _trim_name, common_cap,
+                                     noun_gender)
+
+_PUNCT = set(",.;:!?()[]\"„”“«»‚’'–—-…")
+
+
+def compatible(sp: Speaker, gender: str | None) -> bool:
+    if gender is None or sp.gender is None:
+        return True
+    return sp.gender == gender
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    return w[: max(4, len(w) - 3)] if len(w) > 5 else w
+
+
+def name_candidates(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised runs of two or three words (possible full names) anywhere in the article."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if _is_cap(doc[i]):
+            j = i
+            while j < n and _is_cap(doc[j]) and j - i < 6:
+                j += 1
+            k = i
+            while k < j and (common_cap(doc[k], _LEX[doc.lang_]) if doc.lang_ in _LEX else False):
+                k += 1   # "Prawnik Dawid Dehnert": the first word is a capitalised common noun
+            if k == i and doc[i].is_sent_start and any(lem.islower() for lem, t in _readings_any(doc[i])
+                                                       if t.startswith(("subst", "adj"))):
+                k = i + 1
+            if j - k >= 2:
+                out.append((k, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+class _Lex(dict):
+    def __missing__(self, lang: str) -> lx.Lexicon:
+        self[lang] = lx.load(lang)
+        return self[lang]
+
+
+_LEX = _Lex()
+
+
+def _not_place(doc: Doc, s: int, e: int) -> bool:
+    """A name run that the entity or actor layer reads as a place or organisation is not a person."""
+    for ent in doc.ents:
+        if ent.start < e and s < ent.end and ent.label_ not in ("PER", "PERSON"):
+            return False
+    return True
+
+
+def _candidates(doc: Doc, lex: lx.Lexicon, skip: set[int]) -> list[tuple[int, int]]:
+    cands = []
+    for s, e in name_candidates(doc):
+        while s < e and (s in skip or doc[s].is_sent_start and lx.speech_verb(doc[s], lex) is None and
+                         doc[s].text.isupper()):
+            s += 1
+        while e > s and e - 1 in skip:
+            e -= 1
+        if e - s >= 2:
+            cands.append((s, e))
+    return cands
+
+
+def link(doc: Doc, speakers: list[Speaker], lex: lx.Lexicon, skip: set[int] = frozenset(),
+         genders: dict[int, str] | None = None) -> None:
+    """Give each speaker the fullest name the article has for them, in the nominative. `genders` maps id(speaker)
+    to the gender of its verb, which decides for descriptions whose noun fits both ("sędzia")."""
+    cands = _candidates(doc, lex, skip)
+    genders = genders or {}
+    for sp in speakers:
+        if sp.kind == "name":
+            _link_name(doc, sp, cands, lex)
+        elif sp.kind == "desc":
+            _link_desc(doc, sp, cands, lex, genders.get(id(sp)))
+
+
+def _link_name(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexicon) -> None:
+    words = sp.text.split()
+    last = _stem(words[-1])
+    best = None
+    for s, e in cands:
+        hit = [k for k in range(s, e) if _stem(doc[k].text) == last]
+        if not hit:
+            continue
+        st, en = _trim_name(doc, s, hit[-1] + 1, lex)
+        if en - st > len(words) and (best is None or en - st > best[1] - best[0]):
+            best = (st, en)
+    if best and best[1] - best[0] <= 3:
+        full = doc[best[0]:best[1]].text
+        if sp.inflected or lex.lang != "pl":
+            sp.linked = _base(full, lex)
+        else:    # the speaker's own nominative words fix the declension the first name must agree with
+            from kronika.lang.pl.base_forms import base_form_text
+
+            sp.linked = _keep_own(base_form_text(_keep_own(full, sp), "PER"), sp)
+    elif sp.inflected and lex.lang == "pl":
+        from kronika.lang.pl.base_forms import base_form_text
+
+        sp.linked = base_form_text(sp.text, "PER")
+
+
+def _keep_own(full: str, sp: Speaker) -> str:
+    """Words of the full name that the speaker's own nominative mention gives are taken from it ("Salvador
+    Plasencię" + "Plasencia" -> "Salvador Plasencia"): the base-former cannot know foreign surnames' declension."""
+    if sp.inflected:
+        return full
+    own = {_stem(w): w for w in sp.text.split()}
+    return " ".join(own.get(_stem(w), w) for w in full.split())
+
+
+def _link_desc(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexicon, gender: str | None) -> None:
+    """A description is linked to a name standing next to its head noun anywhere in the article: right before
+    the name ("Prawnik Dawid Dehnert", "sędzia federalna Anna X") or after it behind a comma ("X, ekspert ...")."""
+    heads = {x for x in lx.lemmas(doc[sp.start], lex) if x.islower() and len(x) > 2}
+    if not heads:
+        return
+    best = None
+    for s, e in cands:
+        st, en = _trim_name(doc, s, e, lex)
+        if not 2 <= en - st <= 3 or not _nominal_start(doc[st], lex) or not _not_place(doc, st, en):
+            continue
+        before = [k for k in range(max(0, st - 5), st) if lx.lemmas(doc[k], lex) & heads and
+                  not any(doc[m].text in _PUNCT for m in range(k, st))]
+        after = en < len(doc) and doc[en].text == "," and any(
+            lx.lemmas(doc[k], lex) & heads for k in range(en + 1, min(len(doc), en + 3)))
+        if not before and not after:
+            continue
+        g = noun_gender(doc[st], lex)
+        if gender is not None and g is not None and g != gender and not (gender == "m" and g is None):
+            continue
+        d = sp.start - st if st <= sp.start else 10_000 + st - sp.start    # an earlier introduction first
+        if best is None or d < best[0]:
+            best = (d, st, en)
+    if best:
+        sp.linked = _base(doc[best[1]:best[2]].text, lex)
+    if sp.linked is None and sp.inflected:
+        sp.linked = _base(sp.text, lex, first_only=True)
+
+
+def introduced(doc: Doc, lo: int, hi: int, lex: lx.Lexicon, at_end: bool = False) -> Speaker | None:
+    """The person named last in doc[lo:hi] (the sentence before an unattributed dash quote: "Portal zapytał o to
+    konsula X. – ..."), base-formed; None when no name is there."""
+    found = None
+    for ent in doc.ents:
+        if ent.label_ in ("PER", "PERSON") and lo <= ent.start and ent.end <= hi:
+            found = Speaker(ent.text, ent.start, ent.end, "name", None, True)
+            if ent._.lemma:
+                found.linked = ent._.lemma
+    if found is None:
+        for s, e in _candidates(doc, lex, set()):
+            if lo <= s and e <= hi:
+                st, en = _trim_name(doc, s, e, lex)
+                if en - st >= 2 and _not_place(doc, st, en) and not any(doc[k].like_num for k in range(st, en)):
+                    found = Speaker(doc[st:en].text, st, en, "name", noun_gender(doc[st], lex), True)
+    if found is not None and at_end:
+        k = found.end
+        while k < hi and doc[k].is_punct:
+            k += 1
+        if k < hi:
+            return None
+    return found
+
+
+def _base(text: str, lex: lx.Lexicon, first_only: bool = False) -> str:
+    if lex.lang != "pl":
+        return text
+    if not first_only and all(_word_nominative(w) for w in text.split()):
+        return text
+    from kronika.lang.pl.base_forms import base_form_text
+
+    if first_only:
+        head, _, rest = text.partition(" ")
+        b = base_form_text(head, "PER")
+        return f"{b[:1].lower() + b[1:] if head[:1].islower() else b} {rest}".strip()
+    return base_form_text(text, "PER")
+
+
+def _word_nominative(word: str) -> bool:
+    """A word that is already nominative (or unknown to morfeusz): base-forming it could only spoil it."""
+    tags = [t for _, t in lx._pl_readings(word)]
+    return not tags or all(t == "ign" for t in tags) or any(
+        t.split(":")[0] in ("subst", "depr", "adj") and len(t.split(":")) > 2 and "nom" in t.split(":")[2].split(".")
+        for t in tags)
+
+
+def resolve_actor(doc: Doc, sp: Speaker, lang: str, date: str | None, actor_spans: list) -> str | None:
+    """The polity the speaker acts for: the office-holder KB by name, else an actor named inside the description."""
+    try:
+        from kronika.kb.people import resolve_person  # type: ignore
+    except ImportError:
+        resolve_person = None
+    if resolve_person is not None and sp.kind == "name":
+        try:
+            got = resolve_person(sp.name, lang, date)
+        except Exception:   # the people KB is someone else's stage; a failure there must not lose the quote
+            got = None
+        if got:
+            return got[0]
+    s, e = sp.extra.get("desc", (sp.start, sp.end))
+    s, e = min(s, sp.start), max(e, sp.end)
+    for a in actor_spans:
+        if a.start >= s and a.end <= e:
+            return a._.actor or a.label_
+    return None
