@@ -19,7 +19,7 @@ demo: install  ## analyse the project's own example article and print the result
 	$(BIN)/kronika analyze examples/demo_pl.txt --format table
 
 test: install  ## the test suite (no ../shared needed)
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests
+	$(BIN)/python -m pytest -p no:cacheprovider tests
 
 eval: install  ## scores on the dev sets and model evaluations (uses ../shared when present)
 	@if [ -d $(SHARED)/eval ]; then $(BIN)/python $(SHARED)/eval/run_dev.py --kronika $(BIN)/kronika; \

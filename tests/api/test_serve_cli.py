@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import subprocess
 import sys
@@ -31,10 +32,12 @@ def wait_up(base: str, proc: subprocess.Popen, timeout: float = 90) -> None:
     raise AssertionError("kronika serve did not answer in time")
 
 
-def test_serve_binds_loopback_and_serves_docs_and_workbench(sample_db):
+def test_serve_binds_loopback_and_serves_docs_and_workbench(sample_db, tmp_path):
+    db = tmp_path / "copy.duckdb"          # this process holds sample_db open; a writer needs a file of its own
+    shutil.copyfile(sample_db, db)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([sys.executable, "-m", "kronika.cli", "serve", "--db", str(sample_db), "--port",
+    proc = subprocess.Popen([sys.executable, "-m", "kronika.cli", "serve", "--db", str(db), "--port",
                              str(port), "--no-preload", "--token", TOKEN],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -22,7 +22,9 @@ ACTORS = {
     "Canada": ("CAN", None), "Germany": ("DEU", None), "France": ("FRA", None), "Kremlin": ("RUS", "GOV"),
     "Kazachstan": ("KAZ", None), "Kazachstanu": ("KAZ", None), "Kanada": ("CAN", None), "Polską": ("POL", None),
     "Polscy": ("POL", None), "Rosją": ("RUS", None), "Russian": ("RUS", None),
+    "Kanady": ("CAN", None), "Zełenskim": ("UKR", "GOV"),
 }
+PERSONS = {"Zełenskim"}
 
 
 @Language.factory("test_stub_actors")
@@ -45,6 +47,7 @@ def make_stub(nlp: Language, name: str):
                 code, sector = ACTORS[form]
                 s = Span(doc, sp.start, sp.end, label=code, kb_id=form)
                 s._.actor, s._.sector = code, sector
+                s._.mention_kind = "person" if form in PERSONS else "name"
                 spans.append(s)
         doc.spans["kronika_actors"] = sorted(spans, key=lambda s: s.start)
         return doc

@@ -79,3 +79,37 @@ def test_english_indirect_and_pronoun():
     qs = [q for q in _quotes(text, "en") if q["kind"] == "indirect"]
     assert qs and qs[0]["text"] == "the budget deficit was too large"
     assert qs[0]["speaker"] == "Mary Brown"
+
+
+def test_capitalised_common_noun_is_a_description_linked_to_the_named_person():
+    text = ("Rynek paliw\n\nDr Tomasz Wójcik, analityk Instytutu Energetyki, komentował ceny ropy. "
+            "\"Ceny spadną w przyszłym roku\" Ekspert zauważył, że rynek jest przeciążony. "
+            "– Zapasy rosną od miesięcy – powiedział.")
+    qs = _quotes(text)
+    assert qs and all(q["speaker"] == "Tomasz Wójcik" for q in qs), qs
+
+
+def test_subject_before_apposition_and_participle_phrase():
+    text = ("Debata o szpitalach.\n\nProfesor Ewa Kalinowska, dyrektorka szpitala w Lublinie, komentując reformę, "
+            "stwierdziła, że \"bez nowych lekarzy nic się nie zmieni\".")
+    qs = _quotes(text)
+    assert [q["speaker"] for q in qs] == ["Ewa Kalinowska"], qs
+
+
+def test_short_name_links_to_full_name_in_nominative():
+    text = ("Sąd skazał Oskara Herrerę na dwa lata więzienia.\n\nHerrera przyznał, że popełnił poważny błąd "
+            "w swojej pracy.")
+    qs = _quotes(text)
+    assert qs and qs[0]["speaker"] == "Oskar Herrera", qs
+
+
+def test_unattributed_dash_speech_after_introducing_a_person():
+    text = ("Spór o szkołę\n\nDziennikarze poprosili o komentarz burmistrza miasta Karola Jabłońskiego.\n"
+            "– Nie będziemy zamykać tej szkoły, bo dzieci muszą mieć gdzie się uczyć.")
+    qs = _quotes(text)
+    assert qs and qs[0]["speaker"] == "Karol Jabłoński", qs
+
+
+def test_generic_media_report_is_not_a_quote():
+    text = "Wybory w regionie.\n\nWcześniej media podawały, że kandydat wycofa się z wyścigu przed drugą turą."
+    assert _quotes(text) == []

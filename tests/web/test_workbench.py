@@ -92,3 +92,16 @@ def test_paste_and_analyse_shows_a_clear_error(page):
     page.get_by_label("Text").fill("Das ist ein kurzer Text in deutscher Sprache über die Wirtschaft in Berlin.")
     page.get_by_role("button", name="Analyse").click()
     expect(page.get_by_role("alert")).to_contain_text("not supported")
+
+
+def test_events_page_filters_and_links_to_the_sentence(page):
+    page.goto("/#/events")
+    expect(page.locator("table.list tbody tr")).to_have_count(7)
+    page.get_by_label("Type").select_option("SANCTION")
+    page.get_by_role("button", name="Search").click()
+    rows = page.locator("table.list tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("EU")
+    rows.first.get_by_role("link").last.click()
+    expect(page).to_have_url(re.compile(r"#/article/en-003\?hl=\d+-\d+$"))
+    expect(page.locator("#hl")).to_be_visible()

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kronika.events.domestic import STATE_ACTS, place_mention
 from kronika.events.lexicon import Predicate
-from kronika.events.mentions import Mention, tag_class, token_cases
+from kronika.events.mentions import Mention, tag_class, token_cases, verb_class
 
 _FINITE = ("fin", "praet", "impt", "bedzie", "winien", "pcon", "pant", "inf", "pact", "aglt")
 _PASSIVE_AUX = {"być", "zostać", "zostawać", "bywać"}
@@ -44,9 +45,9 @@ def _target_ok_pl(m: Mention, preps: frozenset[str], nominal: bool) -> bool:
 
 
 def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], prev_subject: list[Mention],
-           extra: set[int]) -> Args | None:
+           extra: set[int], places: list[Span] = ()) -> Args | None:
     """Arguments of a Polish predicate."""
-    cls = tag_class(pred)
+    cls = verb_class(pred)
     nominal = cls in ("ger", "subst", "depr")
     doc = pred.doc
     in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
@@ -62,6 +63,11 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
         sources = _group(_nearest(by, pred.i))
         subj = [m for m in in_clause if m.prep is None and "nom" in m.cases]
         targets = _group(_nearest(subj, pred.i))
+        if not sources and row.type in STATE_ACTS:
+            # 'został aresztowany w Libanie': an act only authorities perform belongs to the place's state
+            where = place_mention(clause, targets, mentions, places, "pl")
+            if where is not None and where.start > pred.i:
+                return Args(_group(where), targets, 0.6)
         return Args(sources, targets, 0.75) if sources else None
     if nominal:
         heads_pred = [m for m in mentions if m.adjective and m.head is not None and m.head.i == pred.i]
@@ -137,12 +143,23 @@ def _light_verb_object(pred: Token, clause: Span) -> bool:
     takes that verb's subject as its source; a noun anywhere else does not."""
     if not ({"acc", "inst"} & set(c.lower()[:3] for c in pred.morph.get("Case")) | {"acc"} & token_cases(pred)):
         return False
-    for j in range(pred.i - 1, max(clause.start, pred.i - 4) - 1, -1):
-        cls = tag_class(pred.doc[j])
+    doc = pred.doc
+    nominal_seen = False
+    for j in range(pred.i - 1, max(clause.start, pred.i - 7) - 1, -1):
+        cls = tag_class(doc[j])
         if cls in ("fin", "praet", "inf", "bedzie", "impt", "pcon"):
             return True
-        if cls in ("prep", "conj", "comp", "interp"):
-            return False                    # 'w negocjacjach wokół umowy': the noun hangs on a preposition
+        if cls == "prep":
+            if not nominal_seen:
+                return False                # 'w negocjacjach wokół umowy': the noun hangs on a preposition
+            nominal_seen = False            # an adverbial phrase between verb and object ('w ubiegłym roku')
+            continue
+        if cls in ("conj", "comp", "interp"):
+            return False
+        if cls in ("subst", "depr", "ppron3", "ppron12"):
+            if nominal_seen or not any(tag_class(doc[k]) == "prep" for k in range(max(clause.start, j - 3), j)):
+                return False                # another noun phrase stands between: not this verb's object
+            nominal_seen = True
     return False
 
 
@@ -164,7 +181,7 @@ def _group(m: Mention | None) -> list[Mention]:
 
 
 def english(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], prev_subject: list[Mention],
-            nominal: bool) -> Args | None:
+            nominal: bool, places: list[Span] = ()) -> Args | None:
     """Arguments of an English predicate: dependency parse when present, else word order."""
     doc = pred.doc
     if doc.has_annotation("DEP"):
@@ -177,9 +194,12 @@ def english(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], 
     if passive:
         by = [m for m in mentions if m.prep == "by" and m.start > pred.i]
         subj = [m for m in in_clause if m.start < pred.i and m.prep is None]
+        target = _group(max(subj, key=lambda m: m.start) if subj else None)
         if not by:
-            return None
-        return Args(_group(_nearest(by, pred.i)), _group(max(subj, key=lambda m: m.start) if subj else None), 0.7)
+            # 'was put under investigation in Italy': an act only authorities perform belongs to the place's state
+            where = place_mention(clause, target, mentions, places, "en") if row.type in STATE_ACTS else None
+            return Args(_group(where), target, 0.6) if where is not None and where.start > pred.i else None
+        return Args(_group(_nearest(by, pred.i)), target, 0.7)
     if nominal:
         adj = [m for m in mentions if 0 < pred.i - m.end + 1 <= 3 and m.end <= pred.i
                and all(t.lower_ not in {",", "and"} for t in doc[m.end:pred.i])]
@@ -224,6 +244,8 @@ def _no_clause_break(doc, i: int, j: int) -> bool:
                    for t in doc[i + 1:j])
 
 
+# verbal acts whose addressee may be the subject of the clause they govern ('demanded that X ...', 'warned that X')
+CONTENT_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
 _EN_TARGET_CASES = frozenset({"on", "against", "with", "to", "at", "into", "toward", "towards", "over", "from", "for",
                               "upon", "onto", "between"})
 
@@ -261,14 +283,20 @@ def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Arg
         if dep in ("obl", "nmod", "prep", "obl:tmod") and case is not None:
             if case in row.preps or (not (row.preps - {"acc"}) and case in _EN_TARGET_CASES):
                 return "target"
+        if dep == "ccomp" and len(path) >= 2 and path[-2].dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and \
+                row.type in CONTENT_TARGET_TYPES:
+            return "content"                # 'demanded that the US cancel': whom the demand is aimed at
         return None
-    src, tgt = None, None
-    for m in mentions:
+    src, tgt, content = None, None, None
+    for m in sorted(mentions, key=_depth):       # the mention that heads its phrase first ('NATO-member Norway')
         r = role(m)
         if r == "source" and src is None:
             src = m
         elif r == "target" and tgt is None:
             tgt = m
+        elif r == "content" and content is None:
+            content = m
+    tgt = tgt or content
     if src is None:
         # an infinitive or conjoined verb takes the subject of the verb it hangs on ('plans to impose', 'met and
         # agreed')
@@ -283,6 +311,14 @@ def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Arg
     if src is None:
         return None
     return Args(_group(src), _group(tgt) if tgt is not None and tgt not in src.group else [], 0.8)
+
+
+def _depth(m: Mention) -> int:
+    """How deep the mention's root sits in the parse (a phrase's head before its modifiers)."""
+    tok, n = m.span.root, 0
+    while tok.head.i != tok.i and n < 20:
+        tok, n = tok.head, n + 1
+    return n
 
 
 def english_nominal_parsed(pred: Token, row: Predicate, mentions: list[Mention]) -> Args | None:

@@ -51,6 +51,31 @@ def tag_class(tok: Token) -> str:
     return (tok.tag_ or "").split(":", 1)[0]
 
 
+_PASSIVE_AUX = frozenset({"być", "zostać", "zostawać", "bywać"})
+
+
+def passive_reading(tok: Token) -> str | None:
+    """The verb lemma of a passive participle that the tagger read as an adjective or noun ('został aresztowany'
+    -> aresztować, 'zostali skazani' -> skazać): a morfeusz ppas reading right after a passive auxiliary."""
+    if tag_class(tok) == "ppas" or not tok._.readings:
+        return None
+    lemma = next((lem.split(":", 1)[0].lower() for lem, tag in tok._.readings if tag.startswith("ppas")), None)
+    if lemma is None:
+        return None
+    doc = tok.doc
+    for j in range(tok.i - 1, max(-1, tok.i - 4), -1):
+        if (doc[j].lemma_ or "").lower() in _PASSIVE_AUX:
+            return lemma
+        if tag_class(doc[j]) not in ("adv", "qub", "part", "praet", "fin", "aglt"):
+            return None
+    return None
+
+
+def verb_class(tok: Token) -> str:
+    """Tag class, with a passive participle read as such even where the tagger chose an adjective or noun."""
+    return "ppas" if passive_reading(tok) else tag_class(tok)
+
+
 def token_cases(tok: Token) -> set[str]:
     """Every case the token can have: the chosen reading's, plus those of morfeusz's other readings."""
     out = {_UD_CASE[c] for c in tok.morph.get("Case") if c in _UD_CASE}
@@ -98,6 +123,13 @@ def polish_mentions(sent: Span, spans: list[Span], skip: set[int]) -> list[Menti
         prep = _prep_before(doc, sp.start, sent.start)
         head = None
         sector = sp._.sector
+        title = _title_before(doc, sp, sent.start, nouns)
+        if prep is None and title is not None:
+            # a name in apposition to a title ('z prezydentem Barackiem Obamą', 'premiera Mahendrę Chaudhry'ego')
+            # stands in the title's case and phrase
+            prep = _prep_before(doc, title.i, sent.start)
+            cases = cases & token_cases(title) or token_cases(title)
+            sector = sector or nouns.get(title.lemma_.lower())
         if adjective:
             nxt = sp.end
             while nxt < sent.end and nxt - sp.end < 3 and tag_class(doc[nxt]) in _MODIFIER:
@@ -106,7 +138,7 @@ def polish_mentions(sent: Span, spans: list[Span], skip: set[int]) -> list[Menti
                 head = doc[nxt]
             elif sp.start - 1 >= sent.start and tag_class(doc[sp.start - 1]) in _NOMINAL:
                 head = doc[sp.start - 1]          # postposed adjective: 'wojska rosyjskie'
-        elif prep is None and "gen" in cases:
+        elif prep is None and "gen" in cases and title is None:
             head = _governing_noun(doc, sp.start, sent.start, skip)
             if head is not None:
                 cases = token_cases(head)
@@ -125,6 +157,16 @@ def polish_mentions(sent: Span, spans: list[Span], skip: set[int]) -> list[Menti
         out.append(Mention(sp, sp._.actor or sp.label_, sector, sp.start, sp.end, frozenset(cases), prep, head,
                            adjective))
     return _grouped(out, "pl")
+
+
+def _title_before(doc, sp: Span, lo: int, nouns: dict[str, str]) -> Token | None:
+    """The role or title noun right before a person's name ('prezydentem' in 'prezydentem Barackiem Obamą')."""
+    if sp._.mention_kind != "person" or sp.start - 1 < lo:
+        return None
+    tok = doc[sp.start - 1]
+    if tag_class(tok) in ("subst", "depr") and tok.lemma_.lower() in nouns:
+        return tok
+    return None
 
 
 def _governing_noun(doc, i: int, lo: int, skip: set[int]) -> Token | None:

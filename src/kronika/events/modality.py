@@ -19,6 +19,8 @@ from spacy.tokens import Span, Token
 from kronika.resources import lang_data, read_tsv
 
 ORDER = ("negated", "hypothetical", "future", "historical")
+# Polish auxiliaries whose lemma is a future cue only in their future forms ('zostanie', 'będzie')
+_PL_AUX = frozenset({"być", "zostać"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # 'nie tylko' / 'not only' do not negate; 'nie' before a noun ('nie-członek') is not handled here
 _NOT_NEGATION_NEXT = {"pl": {"tylko", "jedynie", "wyłącznie"}, "en": {"only", "just"}}
@@ -86,10 +88,13 @@ def modality(clause: Span, pred: Token, lemmas: list[str], lang: str, published_
     for k, tok in enumerate(clause):
         lem = lemmas[k]
         for cue in table.by_first.get(lem, ()):
-            if tok.i in own or not _match_at(lemmas, k, cue):
-                continue
+            if not _match_at(lemmas, k, cue) or any(i in own for i in range(tok.i, tok.i + len(cue.lemmas))):
+                continue                    # a cue that is (part of) the predicate itself ('be willing to')
             if cue.scope == "purpose":
                 continue                    # judged below: the cue may stand just before the clause
+            if lang == "pl" and cue.modality == "future" and lem in _PL_AUX and _verb_features(tok, lang) != "future":
+                continue                    # 'została zaatakowana', 'był atakowany': past or present, not 'zostanie'
+
             if lang == "pl" and lem == "by" and (tok.tag_ or "").startswith("comp"):
                 continue                    # 'by wspomóc': purpose, not the conditional particle
             if cue.scope == "prefix":

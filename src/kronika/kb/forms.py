@@ -9,10 +9,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
+import pickle
 from functools import lru_cache
+from pathlib import Path
 
 from kronika.kb.loader import aliases, group_aliases, kb_file, office_holders, places
-from kronika.kb.matcher import CASE_ANY, CASE_EXACT, CASE_INITIAL
+from kronika.kb.matcher import CASE_ANY, CASE_EXACT, CASE_INITIAL, FormMatcher, Hit
 from kronika.kb.model import Alias, Mention
 from kronika.resources import lang_data
 
@@ -130,14 +133,58 @@ def _read_generated(lang: str) -> list[tuple] | None:
         return [tuple(line.rstrip("\n").split("\t")) for line in f if line.strip()]
 
 
+def _mention(row: tuple) -> Mention:
+    form, case, code, kind, sector, flags, base, holder = row
+    return Mention(code, kind, sector or None, frozenset(x for x in flags.split(",") if x), base,
+                   int(holder) if holder else None)
+
+
+class MentionMatcher:
+    """The knowledge base's matcher for one language: hits carry Mentions, built only for what a text contains.
+
+    Building the automaton over ~200,000 Polish forms takes seconds, so the built matcher (with its rows) is cached
+    in the user's cache folder under the data's fingerprint and loaded from there afterwards.
+    """
+
+    def __init__(self, rows: tuple[tuple, ...], matcher: FormMatcher) -> None:
+        self.rows = rows
+        self.matcher = matcher
+
+    @classmethod
+    def build(cls, lang: str) -> "MentionMatcher":
+        rows = _read_generated(lang)
+        rows = tuple(rows if rows is not None else build_rows(lang))
+        return cls(rows, FormMatcher((r[0], r[1], i) for i, r in enumerate(rows)))
+
+    def find(self, text: str) -> list[Hit]:
+        return [Hit(h.start, h.end, h.form, self.mention(h.payload)) for h in self.matcher.find(text)]
+
+    def mention(self, index: int) -> Mention:
+        return _mention(self.rows[index])
+
+
+def _cache_file(lang: str) -> Path:
+    root = Path(os.environ.get("KRONIKA_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+                / "kronika")
+    return root / f"mentions-{lang}-{fingerprint(lang)}.pickle"
+
+
 @lru_cache(maxsize=2)
-def mention_entries(lang: str) -> tuple[tuple[str, str, Mention], ...]:
-    """(surface form, case rule, Mention) for every name the knowledge base knows in this language."""
-    rows = _read_generated(lang)
-    if rows is None:
-        rows = build_rows(lang)
-    out = []
-    for form, case, code, kind, sector, flags, base, holder in rows:
-        out.append((form, case, Mention(code, kind, sector or None, frozenset(x for x in flags.split(",") if x),
-                                        base, int(holder) if holder else None)))
-    return tuple(out)
+def mention_matcher(lang: str) -> MentionMatcher:
+    """One matcher per language and process: from the cache when its fingerprint matches, else built (and cached)."""
+    path = _cache_file(lang)
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    built = MentionMatcher.build(lang)
+    try:   # a read-only or full disk only costs the next start-up its speed
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return built

@@ -21,7 +21,7 @@ class Answer:
 def lookup(query: str, lang: str = "pl", date: str | None = None) -> list[Answer]:
     """Every knowledge-base name inside the query, resolved as the actor stage would resolve it (by date for
     people); an actor code ("KAZ", "NATO") is answered with that actor's office holders on the date."""
-    from kronika.pipeline.actors import mention_matcher
+    from kronika.kb.forms import mention_matcher
 
     q = query.strip()
     if q.upper() in actors():

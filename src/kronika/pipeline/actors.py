@@ -13,9 +13,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kronika.kb.forms import mention_entries
+from kronika.kb.forms import mention_matcher
 from kronika.kb.loader import actors as kb_actors
-from kronika.kb.matcher import FormMatcher, Hit
+from kronika.kb.matcher import Hit
 from kronika.kb.people import pick_holder
 from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS
 
@@ -26,12 +26,6 @@ PLACE_KINDS = {"city", "region"}
 PERSON_KINDS = {"person", "surname"}
 _OPENERS = set("–—-\"„“«»'‚(:;")
 _EN_LINKS = {"of", "the", "for", "and", "de"}       # "Bank of England", "Museum of the Polish ..."
-
-
-@lru_cache(maxsize=2)
-def mention_matcher(lang: str) -> FormMatcher:
-    """One matcher per language and process, built from the knowledge base's surface forms."""
-    return FormMatcher(mention_entries(lang))
 
 
 @Language.factory("kronika_actors", default_config={}, assigns=["doc.spans", "span._.actor"],

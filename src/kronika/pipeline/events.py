@@ -13,16 +13,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kronika.events import arguments
+from kronika.events.domestic import DOMESTIC_TYPES, domestic_target
 from kronika.events.lexicon import Lexicon, Predicate, english_lemma, load as load_lexicon
-from kronika.events.mentions import Mention, english_mentions, polish_mentions, sector_nouns, tag_class
+from kronika.events.mentions import (Mention, english_mentions, passive_reading, polish_mentions, sector_nouns,
+                                     tag_class, verb_class)
 from kronika.events.modality import cues as modality_cues, modality
 from kronika.pipeline import extensions
-from kronika.pipeline.extensions import ACTOR_MENTIONS, EVENTS, QUOTES
+from kronika.pipeline.extensions import ACTOR_MENTIONS, EVENTS, PLACE_MENTIONS, QUOTES
 from kronika.plover import goldstein, quad_class, valid_mode
 
 extensions.register()
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# verbal acts that may take the addressee of the act they announce or ask for
+_CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 # types that are often reported without an addressee; any other type without a target is too vague to emit
 TARGETLESS = frozenset({"MOBILIZE", "PROTEST"})
 _PL_VERB = frozenset({"fin", "praet", "inf", "impt", "imps", "ppas", "pact", "pcon", "pant", "winien"})
@@ -108,14 +112,18 @@ class EventStage:
             return
         skip = {t.i for t, _r, _e in preds}
         mentions = polish_mentions(sent, spans, skip) if self.lang == "pl" else english_mentions(sent, spans)
+        places = [p for p in sent.doc.spans[PLACE_MENTIONS] if sent.start <= p.start < sent.end] \
+            if PLACE_MENTIONS in sent.doc.spans else []
         results = []
+        pending = []
         for tok, row, extra in preds:
             clause = self._clause(sent, tok)
             nominal = self._en_nominal(tok, mentions) if self.lang == "en" else row.pos in ("noun", "ger")
             if self.lang == "pl":
-                args = arguments.polish(tok, row, clause, mentions, prev_subject, {t.i for t in extra} | owned)
+                args = arguments.polish(tok, row, clause, mentions, prev_subject, {t.i for t in extra} | owned,
+                                        places)
             else:
-                args = arguments.english(tok, row, clause, mentions, prev_subject, nominal)
+                args = arguments.english(tok, row, clause, mentions, prev_subject, nominal, places)
             speaker = _speaker(tok, quotes)
             if speaker and (args is None or args.carried):
                 args = arguments.Args([], args.targets if args else [], 0.6)
@@ -124,10 +132,33 @@ class EventStage:
             governor = self._governor(clause, tok)
             c_lemmas = lemmas[clause.start - sent.start: clause.end - sent.start]
             mod = modality(clause, tok, c_lemmas, self.lang, year, governor, tuple(extra))
-            evs = [(_evidence(sent, [tok, *extra], src, tgt), ev) for src, tgt in _pairs(args, row.type, speaker)
+            fallback = None
+            if not args.targets and row.type in DOMESTIC_TYPES and not nominal:
+                fallback = domestic_target(clause, c_lemmas, tok, skip, args.sources, mentions, places, self.lang)
+            # an act that has no addressee by its nature ('resigned', 'skapitulował'): a bare verb row
+            bare = row.type in TARGETLESS or row.type == "RETREAT" and not row.preps and not row.objects and \
+                not nominal and row.pos == "verb"
+            evs = [(_evidence(sent, [tok, *extra], src, tgt), ev) for src, tgt in _pairs(args, row.type, speaker,
+                                                                                          fallback, bare)
                    if (ev := _event(row, src, tgt, mod, args.confidence)) is not None]
             if evs:
                 results.append((tok, row, governor, evs))
+            elif not args.targets and row.type in _CONTENT_TYPES:
+                pending.append((tok, row, args, speaker, mod, extra))
+        # 'threatened to break off relations with X', 'zagroził wprowadzeniem sankcji wobec X': a verbal act with no
+        # addressee of its own is aimed at the target of the act it announces
+        for tok, row, args, speaker, mod, extra in pending:
+            for t2, _r, gov, evs in results:
+                if not (gov is not None and gov.i == tok.i or _governs(tok, t2)):
+                    continue
+                tgt = next((ev["target"] for _sp, ev in evs if ev["target"] and ev["target"].get("actor")), None)
+                if tgt is None:
+                    continue
+                srcs = [m.as_arg(_sector(m)) for m in args.sources] or ([speaker] if speaker else [])
+                results.append((tok, row, None, [(_evidence(sent, [tok, *extra], src, tgt), ev) for src in srcs
+                                                 if src.get("sector") != "-" and src["actor"] != tgt["actor"]
+                                                 and (ev := _event(row, src, tgt, mod, args.confidence - 0.1))]))
+                break
         # a promise whose content is itself an event ('zobowiązał się nałożyć sankcje', 'pledged to send aid') is
         # coded as that event (future), not as AGREE besides it
         promised = {gov.i for _t, _r, gov, _e in results if gov is not None}
@@ -149,7 +180,7 @@ class EventStage:
         if not rows:
             return
         if self.lang == "pl":
-            cls = tag_class(tok)
+            cls = verb_class(tok)
             pos_ok = {"verb"} if cls in _PL_VERB else {"ger"} if cls == "ger" else {"noun"} if cls in _PL_NOUN \
                 else set()
             if cls == "ger":
@@ -187,7 +218,7 @@ class EventStage:
 
     def _lemma(self, tok: Token) -> str:
         if self.lang == "pl":
-            return (tok.lemma_ or tok.text).lower()
+            return passive_reading(tok) or (tok.lemma_ or tok.text).lower()
         if tok.lemma_ and tok.lemma_ != tok.text or tok.doc.has_annotation("LEMMA") and tok.lemma_:
             lem = tok.lemma_.lower()
             if lem in self.lexicon or lem in self.lexicon.object_lemmas or not tok.is_alpha:
@@ -252,6 +283,21 @@ class EventStage:
             if m.prep is None and "nom" in m.cases and not m.adjective:
                 return list(m.group)
         return []
+
+
+def _governs(head: Token, tok: Token) -> bool:
+    """Whether `tok` is the act that `head` announces in a dependency parse: reached from `tok` through at most
+    three clausal complements ('willing to send material to help defend')."""
+    if not tok.doc.has_annotation("DEP"):
+        return False
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "ccomp", "advcl") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False
 
 
 @lru_cache(maxsize=2)
@@ -354,11 +400,19 @@ def _commentator(speaker: str, lang: str) -> bool:
     return any(w.lower()[:6] in stems for w in speaker.split() if len(w) >= 6)
 
 
-def _pairs(args: "arguments.Args", etype: str, speaker: dict | None):
-    """(source, target) argument dicts: every source of a coordination with every target."""
+def _pairs(args: "arguments.Args", etype: str, speaker: dict | None, fallback: dict | None = None,
+           bare: bool = False):
+    """(source, target) argument dicts: every source of a coordination with every target; `fallback` is a
+    domestic target (its actor None = each source's own country) used when no actor target was found."""
     sources = [m.as_arg(_sector(m)) for m in args.sources] or ([speaker] if speaker else [])
     targets = [m.as_arg(_sector(m, target=True)) for m in args.targets]
     seen = set()
+    if not targets and fallback is not None:
+        for s in sources:
+            if s.get("sector") != "-" and s["actor"] not in seen:
+                seen.add(s["actor"])
+                yield s, dict(fallback, actor=fallback["actor"] or s["actor"])
+        return
     if not targets and etype in SYMMETRIC and len(sources) > 1:
         for a in sources:
             for b in sources:
@@ -366,7 +420,7 @@ def _pairs(args: "arguments.Args", etype: str, speaker: dict | None):
                     seen.add((a["actor"], b["actor"]))
                     yield a, b
         return
-    if not targets and etype not in TARGETLESS:
+    if not targets and not bare:
         return
     if not targets and etype == "PROTEST":
         # a protest with no addressee named is aimed at the protesters' own authorities

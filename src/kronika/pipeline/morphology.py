@@ -164,6 +164,22 @@ def _readings_in_context(text: str, prev: str, nxt: str) -> tuple[mf.Reading, ..
     return plain
 
 
+@lru_cache(maxsize=20_000)
+def _tag_info(tag: str) -> tuple[str, float, frozenset[str], frozenset[str] | None]:
+    """(class, base score from the class rank, cases, cases that preposition government scores) of a tag."""
+    cls = tag.split(":", 1)[0]
+    parts = mf.tag_parts(tag)
+    cpos = _case_pos(parts)
+    cases = parts[cpos] if cpos > 0 else _NO_CASE
+    return cls, -float(load_tagset().rank(tag)), cases, (cases if cases and cls != "prep" else None)
+
+
+@lru_cache(maxsize=4_096)
+def _is_name(names: tuple[str, ...]) -> bool:
+    """Whether SGJP `names` mark a proper name (the capitalisation half of `is_proper` is checked by callers)."""
+    return is_proper("X", names)
+
+
 def _case_pos(parts: tuple[frozenset[str], ...]) -> int:
     for j in range(1, min(len(parts), 3)):
         if parts[j] & _CASESET:
@@ -180,16 +196,12 @@ class _Form:
     def __init__(self, text: str, cap: int, rs: tuple[mf.Reading, ...]) -> None:
         self.text, self.cap, self.rs = text, cap, rs
         self.pairs = tuple((r.lemma, r.tag) for r in rs)
-        ts = load_tagset()
         base, cls, cases, scored, proper = [], [], [], [], []
         for r in rs:
-            c = r.tag.split(":", 1)[0]
-            parts = mf.tag_parts(r.tag)
-            cpos = _case_pos(parts)
-            rc = parts[cpos] if cpos > 0 else _NO_CASE
-            prop = is_proper(r.lemma, r.names)
+            c, rank, rc, sc = _tag_info(r.tag)
+            prop = r.lemma[:1].isupper() and bool(r.names) and _is_name(r.names)
             # context-free score (higher = better): class preference, rare words, capitalisation, splits
-            s = -float(ts.rank(r.tag))
+            s = rank
             if r.quals and any(q in RARE_QUALS for q in r.quals):
                 s -= 8
             if cap == 0 and r.lemma[:1].isupper():
@@ -203,7 +215,7 @@ class _Form:
             base.append(s)
             cls.append(c)
             cases.append(rc)
-            scored.append(rc if rc and c != "prep" else None)
+            scored.append(sc)
             proper.append(prop)
         self.base, self.cls, self.cases = tuple(base), tuple(cls), tuple(cases)
         self.scored_cases, self.proper = tuple(scored), tuple(proper)

@@ -288,6 +288,8 @@ class QuoteStage:
                 continue
             prev = next((s for p, s in reversed(named) if p <= f["pos"] and lk.compatible(s, sp.gender)), None)
             prev = prev or next((s for p, s in named if p > f["pos"] and lk.compatible(s, sp.gender)), None)
+            if prev is None and sp.end - sp.start == 1 and sp.gender != "pl":   # a bare "Ekspert": the last
+                prev = lk.introduced(doc, 0, sp.start, self.lex, gender=sp.gender, skip=skip)   # person named
             if prev is not None:
                 f["speaker"] = prev
         history: list[tuple[int, spk.Speaker]] = [(f["pos"], f["speaker"]) for f in ordered
@@ -344,7 +346,10 @@ class QuoteStage:
         for f in found:
             if f["cue"] == "dash" and f["speaker"] is None:
                 t = f["pos"]
-                prev_sent = doc[t - 1].sent if t > 0 else None
+                b = t - 1
+                while b > 0 and doc[b].is_space:
+                    b -= 1
+                prev_sent = doc[b].sent if b >= 0 and t > 0 else None
                 if prev_sent is not None and prev_sent.end <= t + 1 and prev_sent.end > last_end:
                     sp = lk.introduced(doc, max(prev_sent.start, last_end), min(prev_sent.end, t), self.lex,
                                        at_end=f["verb"] is not None)

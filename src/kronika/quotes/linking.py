@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kronika.quotes import lexicon as lx
-from kronika.quotes.speakers import (Speaker, _is_cap, _nominal_start, _readings_any, _trim_name, common_cap,
-                                     noun_gender)
+from kronika.quotes.speakers import (Speaker, _adj_or_gen, _is_cap, _nominal_start, _readings_any, _trim_name,
+                                     common_cap, noun_gender)
 
 _PUNCT = set(",.;:!?()[]\"„”“«»‚’'–—-…")
 
@@ -106,6 +106,11 @@ def _link_name(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexi
             best = (st, en)
     if best and best[1] - best[0] <= 3:
         full = doc[best[0]:best[1]].text
+        lemma = next((ent._.lemma for ent in doc.ents if (ent.start, ent.end) == best and ent._.lemma and
+                      ent.label_ in ("PER", "PERSON")), None)
+        if lemma and len(lemma.split()) == best[1] - best[0]:
+            sp.linked = _keep_own(lemma, sp)
+            return
         if sp.inflected or lex.lang != "pl":
             sp.linked = _base(full, lex)
         else:    # the speaker's own nominative words fix the declension the first name must agree with
@@ -139,7 +144,8 @@ def _link_desc(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexi
         if not 2 <= en - st <= 3 or not _nominal_start(doc[st], lex) or not _not_place(doc, st, en):
             continue
         before = [k for k in range(max(0, st - 5), st) if lx.lemmas(doc[k], lex) & heads and
-                  not any(doc[m].text in _PUNCT for m in range(k, st))]
+                  all(doc[m].text not in _PUNCT and (_is_cap(doc[m]) or _adj_or_gen(doc[m], lex))
+                      for m in range(k + 1, st))]
         after = en < len(doc) and doc[en].text == "," and any(
             lx.lemmas(doc[k], lex) & heads for k in range(en + 1, min(len(doc), en + 3)))
         if not before and not after:
@@ -156,21 +162,25 @@ def _link_desc(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexi
         sp.linked = _base(sp.text, lex, first_only=True)
 
 
-def introduced(doc: Doc, lo: int, hi: int, lex: lx.Lexicon, at_end: bool = False) -> Speaker | None:
+def introduced(doc: Doc, lo: int, hi: int, lex: lx.Lexicon, at_end: bool = False,
+               gender: str | None = None, skip: set[int] = frozenset()) -> Speaker | None:
     """The person named last in doc[lo:hi] (the sentence before an unattributed dash quote: "Portal zapytał o to
     konsula X. – ..."), base-formed; None when no name is there."""
     found = None
     for ent in doc.ents:
-        if ent.label_ in ("PER", "PERSON") and lo <= ent.start and ent.end <= hi:
-            found = Speaker(ent.text, ent.start, ent.end, "name", None, True)
-            if ent._.lemma:
-                found.linked = ent._.lemma
+        if ent.label_ in ("PER", "PERSON") and lo <= ent.start and ent.end <= hi and len(ent) >= 2 and \
+                not any(k in skip for k in range(ent.start, ent.end)):
+            sp = Speaker(ent.text, ent.start, ent.end, "name", _lemma_gender(ent._.lemma), True)
+            if compatible(sp, gender):
+                found = sp
+                found.linked = ent._.lemma or None
     if found is None:
-        for s, e in _candidates(doc, lex, set()):
+        for s, e in _candidates(doc, lex, skip):
             if lo <= s and e <= hi:
                 st, en = _trim_name(doc, s, e, lex)
                 if en - st >= 2 and _not_place(doc, st, en) and not any(doc[k].like_num for k in range(st, en)):
-                    found = Speaker(doc[st:en].text, st, en, "name", noun_gender(doc[st], lex), True)
+                    sp = Speaker(doc[st:en].text, st, en, "name", None, True)
+                    found = sp if compatible(sp, gender) else found
     if found is not None and at_end:
         k = found.end
         while k < hi and doc[k].is_punct:
@@ -178,6 +188,14 @@ def introduced(doc: Doc, lo: int, hi: int, lex: lx.Lexicon, at_end: bool = False
         if k < hi:
             return None
     return found
+
+
+def _lemma_gender(lemma: str | None) -> str | None:
+    """A Polish first name in the nominative ending in -a is (nearly always) a woman's; an inflected form says
+    nothing ("Ołeksandra" is a man's genitive)."""
+    if not lemma or not lemma[:1].isupper():
+        return None
+    return "f" if lemma.split()[0].endswith("a") else "m"
 
 
 def _base(text: str, lex: lx.Lexicon, first_only: bool = False) -> str:

@@ -109,7 +109,8 @@ def _trim_name(doc: Doc, s: int, e: int, lex: lx.Lexicon) -> tuple[int, int]:
     while s < e and lex.kind_of(doc[s].text.rstrip(".")) == "honorific":
         s += 1
     if lex.lang == "pl" and e - s > 2:   # first name + surname; a third word only when surely nominative
-        s = e - 3 if e - s == 3 and _strong_nominative(doc[e - 3], lex) else e - 2
+        s = e - 3 if e - s == 3 and _strong_nominative(doc[e - 3], lex) and not common_cap(doc[e - 3], lex) \
+            else e - 2
     elif lex.lang == "en" and e - s > 2 and not any(len(t.text.rstrip(".")) == 1 for t in doc[s:e]):
         s = e - 2                        # "Foreign Minister John Carter" -> "John Carter"
     return s, e
@@ -376,7 +377,7 @@ def person_noun(tok: Any, lex: lx.Lexicon) -> bool:
         for lem, t in rs:     # feminine person nouns are derived from masculine ones: właścicielka, rzeczniczka
             if t.startswith("subst") and ":f" in t:
                 for suf, rep in (("czka", "k"), ("ka", ""), ("yni", ""), ("ini", "")):
-                    if lem.endswith(suf) and any(t2.startswith("subst") and ":m1" in t2 for _, t2 in
+                    if lem.endswith(suf) and len(lem) - len(suf) >= 4 and any(t2.startswith("subst") and ":m1" in t2 for _, t2 in
                                                  lx._pl_readings(lem[: -len(suf)] + rep)):
                         return True
     return bool(lx.lemmas(tok, lex) & role_heads(lex.lang))
