@@ -46,8 +46,9 @@ def kb_lookup(
 @kb_app.command("build")
 def kb_build() -> None:
     """Regenerate the inflected forms (kb/data/generated/) after editing kb/data/*.tsv."""
-    from kronika.kb.forms import generated_path, write_generated
+    from kronika.kb import forms, outlets
 
-    for lang in ("pl", "en"):
-        n = write_generated(lang)
-        typer.echo(f"{generated_path(lang)}: {n:,} forms")
+    for module in (forms, outlets):
+        for lang in ("pl", "en"):
+            n = module.write_generated(lang)
+            typer.echo(f"{module.generated_path(lang)}: {n:,} forms")

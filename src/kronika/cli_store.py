@@ -52,12 +52,13 @@ def _short(text: object, n: int = 90) -> str:
 
 
 def _emit(rows: list[dict], fmt: str, cols: list[Column], title: str = "", caption: str = "",
-          narrow_skip: tuple[str, ...] = ()) -> None:
+          narrow_skip: tuple[str, ...] = (), csv_cols: list[Column] | None = None) -> None:
     """JSON (the full rows), CSV (the columns) or a table (the columns; on a narrow terminal less `narrow_skip`)."""
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt == "csv":
+        cols = csv_cols or cols
         w = csv.writer(sys.stdout)
         w.writerow([c[0] for c in cols])
         for r in rows:
@@ -99,6 +100,11 @@ EVENT_COLS: list[Column] = [
     ("target", lambda e: _side(e["target"])), ("modality", lambda e: e["modality"]),
     ("goldstein", lambda e: e["goldstein"]), ("article", lambda e: e["article_id"]),
     ("span", lambda e: f"{e['start']}-{e['end']}"), ("evidence", lambda e: e["evidence"])]
+EVENT_CSV_COLS: list[Column] = [(k, lambda e, k=k: e[k]) for k in (
+    "event_id", "event_date", "date_from", "type", "mode", "modality", "confidence", "cameo", "goldstein",
+    "quad_class")] + [(f"{side}_{k}", lambda e, side=side, k=k: (e[side] or {}).get(k)) for side in ("source", "target")
+                      for k in ("actor", "sector", "text", "start", "end")] + [
+    (k, lambda e, k=k: e[k]) for k in ("article_id", "version", "start", "end", "evidence", "title", "url")]
 QUOTE_COLS: list[Column] = [
     ("date", lambda q: q["published_date"]), ("speaker", lambda q: q["speaker"]),
     ("actor", lambda q: q["speaker_actor"]), ("kind", lambda q: q["kind"]), ("article", lambda q: q["article_id"]),
@@ -130,8 +136,10 @@ def ingest(
     workers: int = typer.Option(1, "--workers", "-w", help="worker processes for the analysis"),
     input_format: str = typer.Option("auto", "--input-format", help="auto | text | jsonl | html | warc | feed"),
 ) -> None:
-    """Analyse articles and store them; articles already stored with the same text are skipped, changed texts
-    become new versions. Safe to interrupt and rerun."""
+    """Analyse articles and store them (safe to interrupt and rerun).
+
+    Articles already stored with the same text are skipped; a changed text becomes a new version.
+    """
     from kronika.cli import all_inputs_missing
     from kronika.readers import FORMATS as IN_FORMATS, iter_records
 
@@ -236,7 +244,7 @@ def events(
         rows = _query(queries.events, st, limit=limit, offset=offset, **filters)
         total = _query(queries.count, st, "events", **filters) if fmt == "table" else 0
     _emit(rows, fmt, EVENT_COLS, "events", _caption(len(rows), offset, total),
-          narrow_skip=("goldstein", "span", "modality"))
+          narrow_skip=("goldstein", "span", "modality"), csv_cols=EVENT_CSV_COLS)
 
 
 def quotes(
@@ -287,8 +295,11 @@ def relations(
     fmt: str = typer.Option("table", "--format", "-f", help="table | json | csv"),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """The relation between two actors per period: events each way, by PLOVER type, a cooperation-conflict score
-    (mean Goldstein, -10..+10; quad score -1..+1) and example sentences."""
+    """How the relation between two actors moves, per period.
+
+    Events each way, by PLOVER type, a cooperation-conflict score (mean Goldstein, -10..+10; quad score -1..+1)
+    and example sentences with their article ids.
+    """
     from kronika.store import queries
 
     _check_format(fmt)

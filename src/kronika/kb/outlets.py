@@ -6,15 +6,14 @@ for actors; a stale or missing file is regenerated in memory (and written by `wr
 """
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.kb.loader import kb_file
-from kronika.kb.matcher import CASE_ANY, CASE_EXACT, CASE_INITIAL, FormMatcher
-from kronika.resources import lang_data, read_tsv
+from kronika.kb import generated
+from kronika.kb.generated import case_rule
+from kronika.kb.matcher import FormMatcher
+from kronika.resources import read_tsv
 
 SOURCES = ("outlets.tsv",)
 COLUMNS = ("form", "case", "name", "flags")
@@ -51,12 +50,7 @@ def media_nouns(lang: str) -> frozenset[str]:
 
 
 def fingerprint(lang: str) -> str:
-    h = hashlib.sha256()
-    for name in SOURCES:
-        h.update(kb_file(name).read_bytes())
-    if lang == "pl":
-        h.update(lang_data("pl", "declension_fallback.tsv").read_bytes())
-    return h.hexdigest()[:16]
+    return generated.fingerprint(SOURCES, lang)
 
 
 def generated_path(lang: str):
@@ -77,48 +71,24 @@ def _forms(form: str, outlet: Outlet, lang: str) -> set[str]:
     return phrase_forms(form, "name" if polish and " " in form else "foreign") | {form}
 
 
-def _case_rule(form: str, flags: frozenset[str]) -> str:
-    if "case_sensitive" in flags or (form.isupper() and len(form) <= 5):
-        return CASE_EXACT
-    return CASE_INITIAL if form[:1].isupper() else CASE_ANY
-
-
 def build_rows(lang: str) -> list[tuple[str, str, str, str]]:
     rows: set[tuple[str, str, str, str]] = set()
     for o in outlets():
         flags = ",".join(sorted(o.flags))
         for written in dict.fromkeys((o.name, *o.aliases)):
             for f in _forms(written, o, lang):
-                rows.add((f, _case_rule(f, o.flags), o.name, flags))
+                rows.add((f, case_rule(f, o.flags), o.name, flags))
     return sorted(rows)
 
 
 def write_generated(lang: str) -> int:
     """Regenerate kb/data/generated/outlets_<lang>.tsv; returns the number of rows."""
-    rows = build_rows(lang)
-    path = generated_path(lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buf = io.StringIO()
-    buf.write("# Generated from kb/data/outlets.tsv by kronika.kb.outlets.write_generated — do not edit.\n")
-    buf.write("# Polish forms come from morfeusz2 (SGJP) generation; see lang/pl/inflection.py.\n")
-    buf.write(f"# fingerprint: {fingerprint(lang)}\n")
-    w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-    w.writerow(COLUMNS)
-    w.writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-    return len(rows)
+    return generated.write_table(generated_path(lang), COLUMNS, build_rows(lang), "kb/data/outlets.tsv",
+                                 fingerprint(lang))
 
 
 def _read_generated(lang: str) -> list[tuple[str, ...]] | None:
-    path = generated_path(lang)
-    if not path.exists():
-        return None
-    with open(path, encoding="utf-8") as f:
-        head = [next(f, "") for _ in range(3)]
-        if f"# fingerprint: {fingerprint(lang)}\n" not in head:
-            return None
-        next(f, None)
-        return [tuple(line.rstrip("\n").split("\t")) for line in f if line.strip()]
+    return generated.read_table(generated_path(lang), fingerprint(lang))
 
 
 @lru_cache(maxsize=2)

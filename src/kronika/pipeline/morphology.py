@@ -42,7 +42,7 @@ NP_WORDS = NOMINAL | AGREEING
 _CASESET = frozenset(CASES)
 _NO_CASE: frozenset[str] = frozenset()
 _LOC_VOC = frozenset({"loc", "voc"})
-_IN = [ORTH, SPACY, SENT_START, IS_ALPHA, IS_SPACE, TAG, IDX]
+_IN = [ORTH, SPACY, SENT_START, IS_ALPHA, IS_SPACE, TAG, IDX, MORPH]
 _OUT = [LEMMA, POS, TAG, MORPH]
 _SPACE_POS = POS_IDS["SPACE"]
 _FORMS_MAX = 200_000
@@ -73,7 +73,7 @@ class PolishMorphology:
         if not n:
             return doc
         strings = doc.vocab.strings
-        orths, spaces, starts, alphas, is_space, tag_ids, idxs = doc.to_array(_IN).T.tolist()
+        orths, spaces, starts, alphas, is_space, tag_ids, idxs, old_morph = doc.to_array(_IN).T.tolist()
         texts = [strings[o] for o in orths]
         forms = [_form(texts, spaces, starts, alphas, i) for i in range(n)]
         use_tags = self.use_tagger_tags
@@ -81,8 +81,7 @@ class PolishMorphology:
             choices = [f.choose_by_tag(strings[t]) if t else f.heuristic() for f, t in zip(forms, tag_ids)]
         else:
             choices = _disambiguate(forms)
-        old_tag, old_morph = doc.to_array([TAG, MORPH]).T.tolist()
-        lemma_col, pos_col, tag_col, morph_col = [0] * n, [0] * n, old_tag, old_morph
+        lemma_col, pos_col, tag_col, morph_col = [0] * n, [0] * n, list(tag_ids), old_morph
         vocab = doc.vocab
         rows: dict[tuple[str, str, bool], tuple[int, int, int, int, int]] = {}   # per doc: strings must be
         for i, choice in enumerate(choices):                                      # added to this doc's vocab

@@ -83,7 +83,7 @@ class QuoteStage:
     # ------------------------------------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        text = doc.text
+        text = lx.doc_text(doc)
         self._idx = [t.idx for t in doc]
         self._len = len(text)
         verbs = {}
@@ -240,7 +240,7 @@ class QuoteStage:
 
     def _headline(self, doc: Doc, add) -> None:
         """A title line "Name: words" is a direct quote by Name."""
-        first = doc.text.split("\n", 1)[0]
+        first = lx.doc_text(doc).split("\n", 1)[0]
         m = _HEADLINE.match(first)
         if not m or self.lex.kind_of(m.group(1).split()[0]) in ("teaser", "credit"):
             return

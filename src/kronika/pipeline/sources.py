@@ -139,7 +139,7 @@ class SourceStage:
 
     def _ner(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         out = []
-        for ent in doc.ents:
+        for ent in lx.doc_ents(doc):
             if ent.label_ != "ORG" or any(t in taken for t in range(ent.start, ent.end)):
                 continue
             if self._cue_before(doc, ent.start, strict=True) and not self._cue_before_opinion(doc, ent.start):
@@ -154,10 +154,11 @@ class SourceStage:
         return False
 
     def __call__(self, doc: Doc) -> Doc:
+        lx.fresh(doc)
         mentions: list[tuple[int, int, str]] = []
         cited: set[str] = set()
         taken: set[int] = set()
-        for hit in self.matcher.find(doc.text):
+        for hit in self.matcher.find(lx.doc_text(doc)):
             name, flags = hit.payload
             sp = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if sp is None or name.lower() in self.excluded:

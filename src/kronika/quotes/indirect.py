@@ -86,7 +86,7 @@ def trailing(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -
     if lex.lang != "en":
         return []
     out = []
-    for sent in doc.sents:
+    for sent in lx.doc_sents(doc):
         toks = [t for t in sent if not t.is_space]
         if len(toks) < 6:
             continue
@@ -110,7 +110,7 @@ def trailing(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -
 def opinions(doc: Doc, lex: lx.Lexicon, stop_at: set[int]) -> list[Reported]:
     """"Zdaniem X, ..." / "Według X ..." / "According to X, ..." at a clause start; the holder NP ends at a comma."""
     out = []
-    for sent in doc.sents:
+    for sent in lx.doc_sents(doc):
         i = sent.start
         while i < sent.end and (doc[i].is_punct or doc[i].is_space):
             i += 1

@@ -7,6 +7,7 @@ inflected forms of every speech verb are generated here (regular endings by rule
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -99,16 +100,68 @@ def _pl_readings(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((r.lemma, r.tag) for r in mf.readings(text))
 
 
+_READINGS_KEY = ("._.", "readings")
+_LOCAL = threading.local()
+
+
 def readings(tok: Any) -> tuple[tuple[str, str], ...]:
-    """(lemma, NKJP tag) readings of a Polish token: the morphology stage's, else morfeusz2's own."""
-    rs = tok._.readings
+    """(lemma, NKJP tag) readings of a Polish token: the morphology stage's, else morfeusz2's own. Read straight
+    from user_data, where `tok._.readings` keeps them: an Underscore object per look-up costs more than the rest."""
+    rs = tok.doc.user_data.get(("._.", "readings", tok.idx, None))
     if rs:
         return tuple(rs)
     return _pl_readings(tok.text)
 
 
+def _doc_memo(doc: Any) -> dict:
+    """A per-thread memo for the doc being processed (the quote and source stages ask about the same tokens many
+    times); it is dropped as soon as another doc is asked about."""
+    memo = getattr(_LOCAL, "memo", None)
+    if memo is None or memo["doc"] is not doc:
+        memo = _LOCAL.memo = {"doc": doc}
+    return memo
+
+
+def fresh(doc: Any) -> None:
+    """Start the doc's memo anew (the first stage that uses it calls this: a doc edited and run again)."""
+    _LOCAL.memo = {"doc": doc}
+
+
+def doc_memo(doc: Any, key: str, make: Any) -> Any:
+    """`make(doc)` computed once per doc: sentences, entities, name runs."""
+    memo = _doc_memo(doc)
+    if key not in memo:
+        memo[key] = make(doc)
+    return memo[key]
+
+
+def doc_text(doc: Any) -> str:
+    """doc.text joins every token anew on each call."""
+    return doc_memo(doc, "text", lambda d: d.text)
+
+
+def doc_ents(doc: Any) -> tuple:
+    return doc_memo(doc, "ents", lambda d: tuple(d.ents))
+
+
+def doc_sents(doc: Any) -> list:
+    return doc_memo(doc, "sents", lambda d: list(d.sents))
+
+
 def lemmas(tok: Any, lex: Lexicon) -> set[str]:
-    """Every lemma a token may stand for (lower-cased text included)."""
+    """Every lemma a token may stand for (lower-cased text included); memoised per doc. Callers must not change
+    the returned set."""
+    memo = _doc_memo(tok.doc)
+    cache = memo.get(lex.lang)
+    if cache is None:
+        cache = memo[lex.lang] = {}
+    got = cache.get(tok.i)
+    if got is None:
+        got = cache[tok.i] = _lemmas(tok, lex)
+    return got
+
+
+def _lemmas(tok: Any, lex: Lexicon) -> set[str]:
     low = tok.lower_
     out = {low}
     if tok.lemma_:
@@ -122,7 +175,18 @@ def lemmas(tok: Any, lex: Lexicon) -> set[str]:
 
 
 def speech_verb(tok: Any, lex: Lexicon) -> tuple[Verb, str] | None:
-    """(verb, NKJP/Penn-ish tag) when the token is a form of a speech verb; Polish needs a verbal reading."""
+    """(verb, NKJP/Penn-ish tag) when the token is a form of a speech verb; Polish needs a verbal reading.
+    Memoised per doc."""
+    memo = _doc_memo(tok.doc)
+    cache = memo.get(("verb", lex.lang))
+    if cache is None:
+        cache = memo[("verb", lex.lang)] = {}
+    if tok.i not in cache:
+        cache[tok.i] = _speech_verb(tok, lex)
+    return cache[tok.i]
+
+
+def _speech_verb(tok: Any, lex: Lexicon) -> tuple[Verb, str] | None:
     if not tok.is_alpha or (tok.text[:1].isupper() and tok.i > 0 and not tok.is_sent_start and lex.lang == "pl"):
         return None
     if lex.lang == "pl":

@@ -28,7 +28,11 @@ def _stem(word: str) -> str:
 
 
 def name_candidates(doc: Doc) -> list[tuple[int, int]]:
-    """Capitalised runs of two or three words (possible full names) anywhere in the article."""
+    """Capitalised runs of two or three words (possible full names) anywhere in the article (once per doc)."""
+    return lx.doc_memo(doc, "name_candidates", _name_candidates)
+
+
+def _name_candidates(doc: Doc) -> list[tuple[int, int]]:
     out = []
     i, n = 0, len(doc)
     while i < n:
@@ -61,7 +65,7 @@ _LEX = _Lex()
 
 def _not_place(doc: Doc, s: int, e: int) -> bool:
     """A name run that the entity or actor layer reads as a place or organisation is not a person."""
-    for ent in doc.ents:
+    for ent in lx.doc_ents(doc):
         if ent.start < e and s < ent.end and ent.label_ not in ("PER", "PERSON"):
             return False
     return True
@@ -106,7 +110,7 @@ def _link_name(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexi
             best = (st, en)
     if best and best[1] - best[0] <= 3:
         full = doc[best[0]:best[1]].text
-        lemma = next((ent._.lemma for ent in doc.ents if (ent.start, ent.end) == best and ent._.lemma and
+        lemma = next((ent._.lemma for ent in lx.doc_ents(doc) if (ent.start, ent.end) == best and ent._.lemma and
                       ent.label_ in ("PER", "PERSON")), None)
         if lemma and len(lemma.split()) == best[1] - best[0]:
             sp.linked = _keep_own(lemma, sp)
@@ -167,7 +171,7 @@ def introduced(doc: Doc, lo: int, hi: int, lex: lx.Lexicon, at_end: bool = False
     """The person named last in doc[lo:hi] (the sentence before an unattributed dash quote: "Portal zapytał o to
     konsula X. – ..."), base-formed; None when no name is there."""
     found = None
-    for ent in doc.ents:
+    for ent in lx.doc_ents(doc):
         if ent.label_ in ("PER", "PERSON") and lo <= ent.start and ent.end <= hi and len(ent) >= 2 and \
                 not any(k in skip for k in range(ent.start, ent.end)):
             sp = Speaker(ent.text, ent.start, ent.end, "name", _lemma_gender(ent._.lemma), True)

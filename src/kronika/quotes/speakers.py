@@ -355,7 +355,8 @@ def _finite(tok: Any, lex: lx.Lexicon) -> bool:
 # ------------------------------------------------------------------------------------------- word classes
 
 def _readings_any(tok: Any) -> tuple:
-    return tuple(tok._.readings or ()) or (lx._pl_readings(tok.text) if tok.doc.lang_ == "pl" else ())
+    rs = tok.doc.user_data.get(("._.", "readings", tok.idx, None))
+    return tuple(rs or ()) or (lx._pl_readings(tok.text) if tok.doc.lang_ == "pl" else ())
 
 
 def common_cap(tok: Any, lex: lx.Lexicon) -> bool:

@@ -70,8 +70,8 @@ class Store:
             raise
         self._latest: dict[str, tuple[int, str]] | None = None
         self._schemas: dict[str, pa.Schema] = {}
-        self.batch_size = 32          # articles per transaction at most
-        self.batch_seconds = 1.0      # ... and at most this long between commits
+        self.batch_size = 64          # articles per transaction at most
+        self.batch_seconds = 2.0      # ... and at most this long between commits (a kill loses no more)
         self.before_commit: Callable[[], None] | None = None   # test seam: called inside each write transaction
 
     # -- life cycle -----------------------------------------------------------------------------------------------

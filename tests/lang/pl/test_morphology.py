@@ -136,3 +136,29 @@ def test_with_pl_core_tagger() -> None:
     lemmas = [t.lemma_ for t in doc]
     assert "Kazachstan" in lemmas and "spotkać" in lemmas and "minister" in lemmas
     assert doc[1].pos_ == "PROPN"
+
+
+def test_bulk_written_attributes_match_token_api(nlp: spacy.Language) -> None:
+    """The stage writes with doc.from_array and user_data; spaCy's token API must read the same values back."""
+    words = ["W", "2024", "r", ".", "premier", "rozmawiał", "z", "prezydentem", "\n", "Francji", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, False, True, True, True, True, False, False, False, False])
+    doc = nlp.get_pipe("kronika_morphology")(doc)
+    for tok in doc:
+        if tok.is_space:
+            assert tok.pos_ == "SPACE" and tok.lemma_ == tok.text and tok._.readings is None
+            continue
+        assert tok.tag_ and tok.lemma_ and tok._.readings
+        assert all(isinstance(p, tuple) and len(p) == 2 for p in tok._.readings)
+        assert str(tok.morph) == "" or tok.has_morph()
+        assert tok.morph.key == (nlp.vocab.morphology.add(str(tok.morph)) if str(tok.morph) else 0)
+    assert doc[7].lemma_ == "prezydent" and "Case=Ins" in str(doc[7].morph)
+
+
+def test_repeated_forms_give_the_same_answer(nlp: spacy.Language) -> None:
+    """Per-form caches must not leak one context's decision into another (tagged and untagged docs)."""
+    a = _doc(nlp, ["Rząd", "przyjął", "nową", "ustawę", "."])
+    b = _doc(nlp, ["Rząd", "przyjął", "nową", "ustawę", "."], ["subst:sg:nom:m3", "praet:sg:m3:perf",
+                                                             "adj:sg:acc:f:pos", "subst:sg:acc:f", "interp"])
+    c = _doc(nlp, ["Rząd", "przyjął", "nową", "ustawę", "."])
+    assert [(t.lemma_, t.tag_, str(t.morph)) for t in a] == [(t.lemma_, t.tag_, str(t.morph)) for t in c]
+    assert [t.lemma_ for t in b] == ["rząd", "przyjąć", "nowy", "ustawa", "."]
