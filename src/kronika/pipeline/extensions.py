@@ -34,7 +34,7 @@ _SPAN = {
     "event": None,         # dict of one event
 }
 _TOKEN = {
-    "readings": None,      # morfeusz2 readings considered for this token: list of (lemma, tag)
+    "readings": None,      # morfeusz2 readings considered for this token: a shared read-only tuple of (lemma, tag)
 }
 
 
