@@ -111,3 +111,23 @@ def test_event_date_from_text_else_publication(store):
 def test_records_without_id_are_refused(store):
     with pytest.raises(KronikaError):
         store.add_record({"text": "x"})
+
+
+def test_a_failed_batch_is_rolled_back_whole_and_the_store_stays_usable(store):
+    store.batch_size = 4
+    store.add_records(synthetic(i) for i in range(4))
+    calls = []
+
+    def fail_second():
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+
+    store.before_commit = fail_second
+    with pytest.raises(RuntimeError):
+        store.add_records(synthetic(i) for i in range(4, 16))
+    assert counts(store)["articles"] == 8            # the first batch of the second call committed, the next did not
+    store.before_commit = None
+    report = store.add_records(synthetic(i) for i in range(16))
+    assert (report.added, report.unchanged) == (8, 8)
+    assert counts(store)["events"] == sum(1 + i % 3 for i in range(16))

@@ -21,6 +21,7 @@ from kronika.quotes import direct as dq
 from kronika.quotes import indirect as iq
 from kronika.quotes import lexicon as lx
 from kronika.quotes import linking as lk
+from kronika.quotes import parsed as pq
 from kronika.quotes import speakers as spk
 
 extensions.register()
@@ -181,7 +182,11 @@ class QuoteStage:
             add(c.start, c.end, "direct", speaker, verb, t_open, "quote" if c.style == "mark" else "dash")
         self._headline(doc, add)
         direct_spans = [(f["start"], f["end"]) for f in found]
-        for r in iq.clauses(doc, verbs, lex) + iq.trailing(doc, verbs, lex) + opinion_list:
+        if self.lang == "en" and doc.has_annotation("DEP"):
+            reported = pq.reported(doc, verbs, lex)
+        else:
+            reported = iq.clauses(doc, verbs, lex) + iq.trailing(doc, verbs, lex)
+        for r in reported + opinion_list:
             s_char, e_char = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1].text)
             if any(s < e_char and s_char < e for s, e in direct_spans):
                 continue
@@ -191,6 +196,9 @@ class QuoteStage:
                     continue
                 speaker = spk._from_np(doc, np[0], np[1], lex, inflected=True) if np else None
                 verb = None
+            elif r.subj is not None:
+                verb = r.verb
+                speaker = spk._from_np(doc, r.subj[0], r.subj[1], lex)
             elif r.kind == "clause":
                 verb = r.verb
                 hi = r.start - 1

@@ -65,13 +65,24 @@ def quote_marks(text: str) -> list[Candidate]:
                     continue
                 j = i + 1
                 close = -1
+                reopen = False
                 while j < pe:
                     if text[j] in closers and j not in used and not (
                             opener == '"' and j + 1 < pe and text[j + 1].isalnum()) and not (
                             closers.startswith("’") and j + 1 < pe and text[j + 1].isalpha()):
                         close = j
                         break
+                    if text[j] == opener and opener in '"“„' and _new_paragraph(text, j, i):
+                        close, reopen = j, True   # '... change. "Some ...': a flattened new paragraph opens
+                        break
                     j += 1
+                if reopen:
+                    s, e = _strip(text, i + 1, close)
+                    if e > s:
+                        out.append(Candidate(s, e, i, close, "mark"))
+                    used.add(i)
+                    i = close
+                    continue
                 if close < 0:
                     if opener in "„“«" and pe - i > 40:
                         s, e = _strip(text, i + 1, pe)
@@ -84,6 +95,17 @@ def quote_marks(text: str) -> list[Candidate]:
                     out.append(Candidate(s, e, i, close + 1, "mark"))
                 i = close + 1
     return out
+
+
+def _new_paragraph(text: str, j: int, i: int) -> bool:
+    """An opening mark after a sentence end inside an open quotation: the next paragraph of the same speech, whose
+    previous paragraph (by the convention for quoted speech over paragraphs) was left without a closing mark."""
+    if j - i < 20 or j + 1 >= len(text) or not text[j + 1].isupper() or not text[j - 1].isspace():
+        return False
+    k = j - 1
+    while k > i and text[k].isspace():
+        k -= 1
+    return text[k] in ".!?…"
 
 
 def _is_dash(text: str, i: int) -> bool:

@@ -27,6 +27,7 @@ class Reported:
     kind: str         # clause | bare | after | opinion
     cue: str
     np: tuple[int, int] | None = None   # opinion cue: the noun phrase naming the holder
+    subj: tuple[int, int] | None = None  # the speaker's token span when the parse gives it (quotes/parsed.py)
 
 
 def _sent_end(doc: Doc, i: int) -> int:

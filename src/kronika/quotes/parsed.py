@@ -19,17 +19,27 @@ _REL = frozenset({"who", "which", "that", "whom"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name", "nmod:desc", "amod", "det", "nmod:poss", "nummod"})
 _MAX_ATTR = 8          # tokens an inserted or trailing attribution may take ("the Indiana governor said on Friday")
 _MIN_CONTENT = 3
+_TO_INF_CLASSES = frozenset({"promise", "threaten", "appeal", "demand"})   # "vowed to", "urged X to"
+_BARE_CLASSES = frozenset({"say", "claim", "announce", "assess", "inform", "warn", "admit", "deny", "emphasise",
+                           "confirm", "report", "add", "argue", "explain", "promise", "reveal", "suggest", "agree",
+                           "write", "recall", "complain", "reply"})
 
 
 def _subject_of(doc: Doc, v: int) -> tuple[int, int] | None:
     """The verb's subject as a token span: nsubj (either side), through a relative pronoun to the noun it stands
     for, or, for a participle or conjoined verb ("..., saying", "and added"), the subject of the verb it hangs on."""
     tok = doc[v]
-    for _ in range(3):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:outer")), None)
+    for step in range(3):
+        subjs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:outer") and (c.i < tok.i or step == 0)]
+        subj = min(subjs, key=lambda c: abs(c.i - v)) if subjs else None
         if subj is not None:
-            if subj.lower_ in _REL and tok.dep_.startswith("acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-                return _np(doc, tok.head.i)
+            if subj.lower_ in _REL:       # "Heineken, which also said ...": the noun the relative stands for
+                k = subj.i - 1
+                while k >= 0 and doc[k].text == ",":
+                    k -= 1
+                if tok.dep_.startswith("acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                    return _np(doc, tok.head.i)
+                return _np(doc, k) if k >= 0 and doc[k].pos_ in ("NOUN", "PROPN") else None
             if subj.pos_ == "PRON" or subj.pos_ in ("NOUN", "PROPN", "NUM", "X"):
                 return _np(doc, subj.i)
             return None
@@ -57,20 +67,6 @@ def _np(doc: Doc, head: int) -> tuple[int, int]:
     return s, e + 1
 
 
-def _content(doc: Doc, c: int, v: int, lo: int, hi: int) -> tuple[int, int] | None:
-    """The clause under token c, without its complementizer, inside the sentence [lo, hi) and on one side of v."""
-    s, e = doc[c].left_edge.i, doc[c].right_edge.i + 1
-    if c > v:
-        s = max(s, v + 1)
-    else:
-        e = min(e, v)
-    s, e = max(s, lo), min(e, hi)
-    while s < e and doc[s].dep_ == "mark" and doc[s].head.i == c and doc[s].lower_ != "to":
-        s += 1
-    s, e = _clean(doc, s, e)
-    return (s, e) if e - s >= _MIN_CONTENT else None
-
-
 def _attribution_shape(doc: Doc, v: int, lo: int, hi: int, lex: lx.Lexicon) -> tuple[int, int, int] | None:
     """'..., X said[, ...]' / '..., said X[, ...]': a short attribution between a comma (or the sentence start) and
     a comma or the sentence end; returns (attribution start, attribution end, subject start or -1)."""
@@ -85,8 +81,13 @@ def _attribution_shape(doc: Doc, v: int, lo: int, hi: int, lex: lx.Lexicon) -> t
         if lex.kind_of(doc[b].text) == "complementizer" or doc[b].dep_ in ("ccomp", "mark"):
             return None
         b += 1
+    if any(doc[k].pos_ in ("VERB", "AUX") for k in list(range(a, v)) + list(range(v + 1, b))):
+        return None     # a clause of its own, not "X said" / "said X"
+    if a == v and (b == v + 1 or doc[v + 1].pos_ not in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM") or
+                   doc[v].tag_ in ("VBG", "VBN") or doc[v].lower_.endswith("ing")):
+        return None     # no subject: ", speaking to reporters," / ", projecting a rise" are not attributions
     before_comma = a > lo and doc[a - 1].text == ","
-    after_end = b >= hi or doc[b].text in ",;" or doc[b].is_punct
+    after_end = b >= hi or doc[b].text in ",;"
     if not before_comma or not after_end or a - lo < _MIN_CONTENT:
         return None
     return a, b, a if a < v else -1
@@ -108,30 +109,81 @@ def reported(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -
             got = False
             for s, e in parts:
                 s, e = _clean(doc, s, e)
-                if e - s >= _MIN_CONTENT and not any(doc[k].text in _QUOTES for k in range(s, e)):
-                    out.append(Reported(s, e, v, "after", tok.text, subj=subj or _np_between(doc, a, b, v)))
+                if e - s >= _MIN_CONTENT and s not in verbs and _clausal(doc, s, e) and \
+                        not any(doc[k].text in _QUOTES for k in range(s, e)):
+                    out.append(Reported(s, e, v, "after", tok.text, subj=_np_between(doc, a, b, v) or subj))
                     got = True
             if got:
                 continue
-        found = False
-        for c in sorted(tok.children, key=lambda c: c.i):
-            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and "to_inf" in verb.frames and c.i > v and
-                                     any(m.lower_ == "to" for m in c.children)):
-                if c.i < v and c.dep_ == "ccomp" and not (v - c.i < _MAX_ATTR + 4):
-                    continue
-                span = _content(doc, c.i, v, lo, hi)
-                if span is None or doc[span[0]].text in _QUOTES:
-                    continue
-                out.append(Reported(span[0], span[1], v, "clause" if c.i > v else "after", tok.text, subj=subj))
-                found = True
-                break
-        if found:
-            continue
         comp = _complementizer(doc, v, hi, verbs, lex)
         if comp is not None:
-            s, e = _clean(doc, comp + 1, hi)
-            if e - s >= _MIN_CONTENT:
-                out.append(Reported(s, e, v, "clause", tok.text, subj=subj))
+            start = comp + 1
+        else:
+            start = next((c.i for c in sorted(tok.children, key=lambda c: c.i) if c.i > v and (
+                c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.cls in _TO_INF_CLASSES and not _passive(tok) and
+                                      any(m.lower_ == "to" for m in c.children)))), None)
+            if start is not None:
+                start = doc[start].left_edge.i if doc[start].left_edge.i > v else v + 1
+                while start < hi and doc[start].dep_ == "mark" and doc[start].lower_ != "to":
+                    start += 1
+            elif ("that" in verb.frames or verb.cls in _BARE_CLASSES) and not _passive(tok):
+                start = _bare(doc, v, hi)
+        if start is None:
+            continue
+        s, e = _clean(doc, start, _clause_end(doc, start, hi, verbs))
+        if e - s >= _MIN_CONTENT and doc[s].text not in _QUOTES and (e - s >= 4 or _clausal(doc, s, e)):
+            out.append(Reported(s, e, v, "clause", tok.text, subj=subj))
+    return out
+
+
+def _passive(tok) -> bool:
+    """'is expected to', 'was told': the speech verb's subject is not its speaker."""
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
+        tok.tag_ == "VBN" and any(c.lemma_ == "be" for c in tok.children if c.dep_.startswith("aux")))
+
+
+def _clausal(doc: Doc, s: int, e: int) -> bool:
+    return any(doc[k].pos_ in ("VERB", "AUX") for k in range(s, e))
+
+
+def _bare(doc: Doc, v: int, hi: int) -> int | None:
+    """'said the plan would fail' when the parse hung the clause elsewhere: a noun phrase right after the verb
+    (the addressee of "told" stepped over) followed by a verb of its own."""
+    k = v + 1
+    if doc[v].lemma_ == "tell" or doc[v].lower_.startswith(("tell", "told")):
+        while k < hi and k - v < 4 and doc[k].pos_ in ("PRON", "PROPN", "NOUN", "DET") and doc[k].dep_ in (
+                "obj", "iobj", "det", "compound", "flat", "flat:name"):
+            k += 1
+    if k >= hi or doc[k].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") or doc[k].lower_ in _REL:
+        return None
+    j = k
+    while j < hi and j - k < 12 and (doc[j].pos_ not in ("VERB", "AUX") or j == k) and doc[j].text not in ";:":
+        j += 1
+    if j >= hi or j == k or doc[j].tag_ == "VBG" or doc[j - 1].lower_ == "to":
+        return None     # "expected more companies to leave": an object and an infinitive, not a clause
+    return k if doc[j].pos_ in ("VERB", "AUX") else None
+
+
+def _clause_end(doc: Doc, s: int, hi: int, verbs: dict) -> int:
+    """Reported content runs to the sentence end, short of a new attribution (", adding ...", ", he said")."""
+    for k in range(s + 1, hi - 1):
+        if doc[k].text not in ",;":
+            continue
+        for j in range(k + 1, min(hi, k + 6)):      # ", adding", ", he said", ", the source added"
+            if j in verbs and (j == k + 1 or doc[k + 1].pos_ in ("PRON", "PROPN", "DET", "NOUN")):
+                return k
+            if doc[j].text in ",;" or doc[j].pos_ in ("VERB", "AUX"):
+                break
+    return hi
+
+
+def drop_nested(found: list[Reported]) -> list[Reported]:
+    """Reported speech inside other reported content ("said she thinks America ...") is part of that content."""
+    out = []
+    for r in found:
+        if not any(o is not r and o.verb != r.verb and o.start <= r.start and r.end <= o.end and
+                   (o.end - o.start) > (r.end - r.start) and o.start <= r.verb < o.end for o in found):
+            out.append(r)
     return out
 
 
@@ -149,7 +201,8 @@ def _complementizer(doc: Doc, v: int, hi: int, verbs: dict, lex: lx.Lexicon) -> 
     for k in range(v + 1, min(hi, v + 10)):
         t = doc[k]
         if lex.kind_of(t.text) == "complementizer":
-            return k if t.lower_ != "that" or t.dep_ in ("mark", "") else None
+            nxt = doc[k + 1] if k + 1 < hi else None     # "said that." / "said that was wrong": a pronoun
+            return k if nxt is not None and not nxt.is_punct and nxt.pos_ not in ("VERB", "AUX") else None
         if t.text in (".", ";", ":", "?", "!") or t.text in _QUOTES or (k > v + 1 and k in verbs):
             return None
     return None

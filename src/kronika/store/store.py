@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -94,8 +95,12 @@ class Store:
         """Store analysed records (output records with "text"), in batches; returns the counts."""
         report = IngestReport()
         batch = _Batch(self, report)
-        for rec in records:
-            batch.add(rec)
+        try:
+            for rec in records:
+                batch.add(rec)
+        except BaseException:
+            batch.abandon()
+            raise
         batch.flush()
         return report
 
@@ -124,16 +129,20 @@ class Store:
 
         report = IngestReport()
         batch = _Batch(self, report)
-        for item, result in analyze_stream(fresh(items), lang=lang, workers=workers):
-            if isinstance(result, Problem):
-                report.skipped += 1
-                if on_problem is not None:
-                    on_problem(result)
-            else:
-                text = item.text if isinstance(item, Record) else result.get("text", "")
-                batch.add(dict(result, text=text, id=result.get("id") or getattr(item, "id", None)))
-            if on_progress is not None:
-                on_progress(report)
+        try:
+            for item, result in analyze_stream(fresh(items), lang=lang, workers=workers):
+                if isinstance(result, Problem):
+                    report.skipped += 1
+                    if on_problem is not None:
+                        on_problem(result)
+                else:
+                    text = item.text if isinstance(item, Record) else result.get("text", "")
+                    batch.add(dict(result, text=text, id=result.get("id") or getattr(item, "id", None)))
+                if on_progress is not None:
+                    on_progress(report)
+        except BaseException:       # interrupted: the batch in flight still commits whole, the buffer is dropped
+            batch.abandon()
+            raise
         batch.flush()
         report.unchanged += seen_before[0]
         return report
@@ -146,12 +155,13 @@ class Store:
         return self._latest
 
     def _schema(self, table: str) -> pa.Schema:
+        """The table's arrow schema (rows are inserted as arrow tables of exactly these columns)."""
         if table not in self._schemas:
             cur = self.con.execute(f"SELECT * FROM {table} LIMIT 0")
             self._schemas[table] = arrow_reader(cur).schema
         return self._schemas[table]
 
-    def _write(self, items: list[tuple[dict, str, int]]) -> None:
+    def _write(self, items: list[tuple[dict, str, int]], con: duckdb.DuckDBPyConnection | None = None) -> None:
         """One transaction: the given article versions with all their facts, older versions marked not current."""
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         last = {}
@@ -162,7 +172,7 @@ class Store:
             for t, rs in record_rows(rec, digest, v, last[str(rec["id"])] == v, now).items():
                 rows[t].extend(rs)
         superseded = [aid for rec, _h, v in items if v > 1 for aid in [str(rec["id"])]]
-        con = self.con
+        con = con or self.con
         con.begin()
         try:
             if superseded:
@@ -172,7 +182,7 @@ class Store:
                     con.execute(f"UPDATE {t} SET current = false WHERE current AND list_contains(?, article_id)", ids)
             for t in TABLES:
                 if rows[t]:
-                    con.register("_kronika_rows", pa.Table.from_pylist(rows[t], schema=self._schema(t)))
+                    con.register("_kronika_rows", pa.Table.from_pylist(rows[t], schema=self._schemas[t]))
                     try:
                         con.execute(f"INSERT INTO {t} SELECT * FROM _kronika_rows")
                     finally:
@@ -182,12 +192,15 @@ class Store:
             con.commit()
         except BaseException:
             con.rollback()
-            self._latest = None      # what we believed was queued is not stored: reload on the next write
             raise
 
 
 class _Batch:
-    """Buffers analysed records and writes them a batch (one transaction) at a time, deciding versions as it goes."""
+    """Buffers analysed records and writes them a batch (one transaction) at a time, deciding versions as it goes.
+
+    Batches are written by one background thread on a cursor of its own (DuckDB works without the GIL), so that
+    writing overlaps the analysis of the next articles; at most one batch is in flight, and `flush` waits for it.
+    """
 
     def __init__(self, store: Store, report: IngestReport) -> None:
         if store.read_only:
@@ -195,6 +208,11 @@ class _Batch:
         self.store, self.report = store, report
         self.items: list[tuple[dict, str, int]] = []
         self.started = 0.0
+        for t in TABLES:
+            store._schema(t)                 # cached here, so that the writer thread never touches store.con
+        self.cursor = store.con.cursor()
+        self.pool: ThreadPoolExecutor | None = None
+        self.pending: Future | None = None
 
     def add(self, rec: dict) -> None:
         if not rec.get("id"):
@@ -216,9 +234,43 @@ class _Batch:
             self.started = time.monotonic()
         self.items.append((rec, digest, version))
         if len(self.items) >= self.store.batch_size or time.monotonic() - self.started >= self.store.batch_seconds:
+            self._submit()
+
+    def _submit(self) -> None:
+        items, self.items = self.items, []
+        self._wait()
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(1, thread_name_prefix="kronika-store")
+        self.pending = self.pool.submit(self.store._write, items, self.cursor)
+
+    def _wait(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            try:
+                pending.result()
+            except BaseException:
+                self.store._latest = None    # what we believed was queued is not stored: reload on the next write
+                raise
+
+    def abandon(self) -> None:
+        """Drop the buffer, let the batch in flight finish (or fail) whole, and release the writer."""
+        self.items = []
+        try:
+            self._wait()
+        except BaseException:
+            pass
+        finally:
             self.flush()
+            self.store._latest = None        # it counted the dropped records as stored: reload on the next write
 
     def flush(self) -> None:
-        if self.items:
-            items, self.items = self.items, []
-            self.store._write(items)
+        """Write what is buffered and wait until every batch is committed (raises a writer's error)."""
+        try:
+            if self.items:
+                self._submit()
+            self._wait()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True)
+                self.pool = None
+            self.cursor.close()
