@@ -8,7 +8,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from kronika.loading import load  # noqa: E402
+
+
+def load(lang: str = "pl"):
+    """kronika's spaCy pipeline for a language (see kronika.loading.load); imported lazily, so that commands that
+    only query the store never pay for importing spaCy."""
+    from kronika.loading import load as _load
+
+    return _load(lang)
 
 
 def analyze(text: str, lang: str = "auto", **fields) -> dict:

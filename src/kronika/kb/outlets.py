@@ -71,14 +71,34 @@ def _forms(form: str, outlet: Outlet, lang: str) -> set[str]:
     return phrase_forms(form, "name" if polish and " " in form else "foreign") | {form}
 
 
+def is_domain(form: str) -> bool:
+    """A web address used as a name ("Fakt.pl", "News.Az", "nytimes.com"): no spaces, a dot before 2+ letters."""
+    head, dot, tld = form.rpartition(".")
+    return bool(head) and bool(dot) and " " not in form and len(tld) >= 2 and tld.isalpha()
+
+
 def build_rows(lang: str) -> list[tuple[str, str, str, str]]:
     rows: set[tuple[str, str, str, str]] = set()
     for o in outlets():
         flags = ",".join(sorted(o.flags))
         for written in dict.fromkeys((o.name, *o.aliases)):
             for f in _forms(written, o, lang):
-                rows.add((f, case_rule(f, o.flags), o.name, flags))
+                # a domain is written in any capitalisation ("Fakt.pl" for fakt.pl) and is never an ordinary word
+                case = case_rule(f, o.flags - {"case_sensitive"} if is_domain(f) else o.flags)
+                rows.add((f, case, o.name, flags))
     return sorted(rows)
+
+
+def display_name(name: str, written: str, lang: str, text: str) -> str:
+    """The name to report: the canonical one, except in English text that never writes it and writes instead a
+    plain alias of the KB (a transliteration: "Vedomosti" for "Wiedomosti"); acronyms, domains and aliases that
+    contain the name ("The Associated Press", "BBC World") keep the canonical name."""
+    w = written[4:] if written.startswith("The ") else written
+    if lang != "en" or name.lower() in text.lower() or name.lower() in w.lower() or is_domain(w):
+        return name
+    if any(ch.isdigit() for ch in w) or any(len(x) >= 2 and x.isupper() for x in w.split()):
+        return name
+    return w if by_lower_name(lang).get(w.lower()) == name else name
 
 
 def write_generated(lang: str) -> int:

@@ -36,11 +36,15 @@ def _skippable(tok, lex: lx.Lexicon, nouns: frozenset[str]) -> bool:
         return True
     if lex.lang == "pl" and tok.is_alpha and tok.text[:1].islower():
         return any(t.startswith(("adj:", "ppas:")) for _, t in lx.readings(tok))
-    return tok.is_alpha and tok.text[:1].islower() and tok.lower_.endswith(("an", "ish", "ese", "ian", "ic"))
+    # adjectives and demonyms, capitalised in English: "Russian newspaper Vedomosti", "the British daily"
+    return tok.is_alpha and (tok.text[:1].islower() or tok.pos_ == "ADJ") and (
+        tok.pos_ == "ADJ" or tok.lower_.endswith(("an", "ish", "ese", "ian", "ic", "i")))
 
 
 def credit_line(doc: Doc, start: int, end: int, lex: lx.Lexicon) -> bool:
     """Whether a mention sits in a credit line ("Źródło: PAP", "Source: Reuters", "PAP/EPA")."""
+    if credit_after(doc, end, lex):
+        return True
     k = start - 1
     while k >= 0 and (doc[k].like_num or doc[k].text in ("©", "(c)")):
         k -= 1
@@ -56,11 +60,24 @@ def credit_line(doc: Doc, start: int, end: int, lex: lx.Lexicon) -> bool:
     return False
 
 
+def signed_post(doc: Doc, end: int) -> bool:
+    """'— News.Az (@news_az) December 3, 2025': the signature of an embedded post quoted in the article."""
+    return end + 1 < len(doc) and doc[end].text.startswith("(") and (
+        doc[end].text.startswith("(@") or doc[end + 1].text.startswith("@"))
+
+
+def credit_after(doc: Doc, end: int, lex: lx.Lexicon) -> bool:
+    """"Źródło: Reuters Archive", "Reuters Photo": a credit word right after the name marks a picture's credit."""
+    return end < len(doc) and lex.kind_of(doc[end].text.rstrip(".")) == "credit" and doc[end].text[:1].isupper()
+
+
 def text_source_line(doc: Doc, start: int, lex: lx.Lexicon) -> bool:
     """'Źródło: PAP/ Fakt.pl': the outlet right after a source label (or after a '/' following one) is where the
     article's text comes from, and counts as cited."""
     k = start - 1
-    while k >= 0 and (doc[k].like_num or doc[k].text in ("©", "(c)", "/") or
+    if k >= 0 and (doc[k].like_num or doc[k].text in ("©", "(c)")):
+        return False    # "Źródło: 2025 Cable News Network All Rights Reserved": a copyright notice, a credit
+    while k >= 0 and (doc[k].text == "/" or
                       (doc[k].text[:1].isupper() and k < start - 1 and doc[k + 1].text == "/")):
         k -= 1
     return k >= 1 and doc[k].text == ":" and lex.kind_of(doc[k - 1].text) == "credit"
@@ -99,10 +116,11 @@ class SourceStage:
         return False
 
     def _cited(self, doc: Doc, start: int, end: int, ambiguous: bool) -> bool:
+        if (text_source_line(doc, start, self.lex) or signed_post(doc, end)) and not ambiguous and \
+                not credit_after(doc, end, self.lex):
+            return True
         if credit_line(doc, start, end, self.lex):
             return False
-        if text_source_line(doc, start, self.lex) and not ambiguous:
-            return True
         if ambiguous:
             quoted = start > 0 and doc[start - 1].text in _QUOTE_CHARS
             noun = start > 0 and bool(lx.lemmas(doc[start - 1], self.lex) & self.nouns)
@@ -158,15 +176,19 @@ class SourceStage:
         mentions: list[tuple[int, int, str]] = []
         cited: set[str] = set()
         taken: set[int] = set()
-        for hit in self.matcher.find(lx.doc_text(doc)):
+        text = lx.doc_text(doc)
+        shown: dict[str, str] = {}
+        for hit in self.matcher.find(text):
             name, flags = hit.payload
             sp = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if sp is None or name.lower() in self.excluded:
                 continue
             mentions.append((sp.start, sp.end, name))
             taken.update(range(sp.start, sp.end))
-            if name not in cited and self._cited(doc, sp.start, sp.end, "ambiguous" in flags):
+            ambiguous = "ambiguous" in flags and not kb.is_domain(text[hit.start:hit.end])
+            if name not in cited and self._cited(doc, sp.start, sp.end, ambiguous):
                 cited.add(name)
+                shown.setdefault(name, kb.display_name(name, text[hit.start:hit.end], self.lang, text))
         for start, end, name in self._unknown(doc, taken) + self._ner(doc, taken):
             mentions.append((start, end, name))
             cited.add(name)
@@ -174,6 +196,6 @@ class SourceStage:
         spans = []
         for start, end, name in sorted(set(mentions)):
             if name in cited:
-                spans.append(Span(doc, start, end, label=name))
+                spans.append(Span(doc, start, end, label=shown.get(name, name)))
         doc.spans[SOURCE_MENTIONS] = spans
         return doc

@@ -133,7 +133,7 @@ def reported(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -
         s, e = _clean(doc, start, _clause_end(doc, start, hi, verbs))
         if e - s >= _MIN_CONTENT and doc[s].text not in _QUOTES and (e - s >= 4 or _clausal(doc, s, e)):
             out.append(Reported(s, e, v, "clause", tok.text, subj=subj))
-    return out
+    return drop_nested(out)
 
 
 def _passive(tok) -> bool:
