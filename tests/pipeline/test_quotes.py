@@ -113,3 +113,41 @@ def test_unattributed_dash_speech_after_introducing_a_person():
 def test_generic_media_report_is_not_a_quote():
     text = "Wybory w regionie.\n\nWcześniej media podawały, że kandydat wycofa się z wyścigu przed drugą turą."
     assert _quotes(text) == []
+
+
+# ------------------------------------------------------------------------------------------------ English (parse)
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Schools in the city face cuts.\n\nLaura Benton, a teacher at a local school, said parents still want "
+     "small classes for their children.", "parents still want small classes for their children", "Laura Benton"),
+    ("The council met on Monday.\n\nThe mayor said during a press conference on Tuesday that the bridge would "
+     "reopen next spring.", "the bridge would reopen next spring", "mayor"),
+    ("Talks resumed in Geneva.\n\nThe proposal, Oliver Grant said, would cut emissions by half within a decade.",
+     "would cut emissions by half within a decade", "Oliver Grant"),
+    ("Markets fell sharply.\n\nInvestors are worried about the rising cost of energy, Helen Moss said.",
+     "Investors are worried about the rising cost of energy", "Helen Moss"),
+])
+def test_english_reported_speech_from_the_parse(text, content, speaker):
+    qs = _quotes(text, "en")
+    hit = [q for q in qs if q["text"] == content]
+    assert hit, qs
+    assert hit[0]["kind"] == "indirect" and speaker in (hit[0]["speaker"] or ""), hit
+
+
+def test_english_infinitive_after_expect_is_not_reported_speech():
+    text = "Steel prices rose.\n\nAnalysts had expected the company to accept a smaller increase in prices."
+    assert _quotes(text, "en") == []
+
+
+def test_english_nested_report_is_part_of_the_outer_content():
+    text = "Campaign news.\n\nThe senator said she thinks the country is strongest when people work together."
+    qs = _quotes(text, "en")
+    assert [q["text"] for q in qs] == ["she thinks the country is strongest when people work together"], qs
+
+
+def test_quoted_paragraphs_flattened_into_one_line_are_separate_quotes():
+    text = ('Embassies to close.\n\nIn a statement, Mr Harlow said: "The savings will fund our priorities in the '
+            'region and beyond. "Some staff will also move to new posts in other countries next year."')
+    qs = _quotes(text, "en")
+    assert [q["text"] for q in qs] == ["The savings will fund our priorities in the region and beyond.",
+                                       "Some staff will also move to new posts in other countries next year."], qs

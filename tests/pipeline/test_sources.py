@@ -43,3 +43,19 @@ def test_cited_outlet_reported_once_with_all_mentions():
     rec = to_record(kronika.load("pl")("Reuters to agencja z Londynu. Według Reutersa rozmowy trwają."))
     assert [s["name"] for s in rec["sources"]] == ["Reuters"]
     assert len(rec["sources"][0]["mentions"]) == 2
+
+
+def test_capitalised_demonym_between_cue_and_outlet_and_written_name():
+    text = "Oil deal signed.\n\nAccording to Russian newspaper Vedomosti, the credits will repay old loans."
+    assert _sources(text, "en") == {"Vedomosti"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Samoloty wróciły do bazy. Źródło: PAP/ Fakt.pl Kolejny tekst serwisu.", {"PAP", "Fakt"}),
+    ("Aktor na nagraniach archiwalnych Źródło: Reuters Archive Posłuchaj artykułu.", set()),
+    ("Pies z rekordem Źródło: 2025 Cable News Network All Rights Reserved Posłuchaj artykułu.", set()),
+    ("Samolot rozbił się na pustyni. — News.Az (@news_az) December 3, 2025 To nie pierwszy taki wypadek.",
+     {"News.Az"}),
+])
+def test_source_lines_credits_and_post_signatures(text, expected):
+    assert _sources(text) == expected

@@ -49,8 +49,9 @@ def credit_line(doc: Doc, start: int, end: int, lex: lx.Lexicon) -> bool:
     while k >= 0 and (doc[k].like_num or doc[k].text in ("©", "(c)")):
         k -= 1
     if k >= 1 and doc[k].text == ":" and lex.kind_of(doc[k - 1].text) == "credit":
-        # "Źródło: PAP/ Fakt.pl" names where the text comes from; "Źródło: Jan Nowak/PAP" credits a picture
-        return False
+        # "Źródło: PAP/ Fakt.pl" names where the text comes from; "Źródło: Jan Nowak/PAP" credits a picture;
+        # "Źródło: 2025 Cable News Network All Rights Reserved" is a copyright notice
+        return k < start - 1
     sent = doc[start].sent
     first = sent[0]
     if lex.kind_of(first.text) == "credit" and sent.start + 1 < len(doc) and doc[sent.start + 1].text == ":":
@@ -77,7 +78,7 @@ def text_source_line(doc: Doc, start: int, lex: lx.Lexicon) -> bool:
     k = start - 1
     if k >= 0 and (doc[k].like_num or doc[k].text in ("©", "(c)")):
         return False    # "Źródło: 2025 Cable News Network All Rights Reserved": a copyright notice, a credit
-    while k >= 0 and (doc[k].text == "/" or
+    while k >= 0 and (doc[k].text == "/" or (doc[k].text[:1].isupper() and doc[k].text.endswith("/")) or
                       (doc[k].text[:1].isupper() and k < start - 1 and doc[k + 1].text == "/")):
         k -= 1
     return k >= 1 and doc[k].text == ":" and lex.kind_of(doc[k - 1].text) == "credit"
