@@ -37,6 +37,7 @@ class Analyzer:
         nlp = load(lang)
         doc = nlp.make_doc(rec.text)
         doc._.record = dict(rec.fields(), detected_lang=detected or lang, lang_score=score)
+        doc._.text = rec.text   # the tokenizer keeps every character, so this is doc.text without rebuilding it
         return to_record(nlp(doc), with_tokens=self.with_tokens)
 
 

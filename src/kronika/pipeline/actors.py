@@ -17,7 +17,7 @@ from kronika.kb.forms import mention_matcher
 from kronika.kb.loader import actors as kb_actors
 from kronika.kb.matcher import Hit
 from kronika.kb.people import pick_holder
-from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS
+from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS, text_of
 
 TOP_ROLES = {"head_of_state", "head_of_government", "foreign_minister"}
 UNDATED_TOP_ROLES = {"head_of_state", "head_of_government"}   # with no date, any tenure "covers" it: be stricter
@@ -184,7 +184,7 @@ class ActorStage:
         return self._person_ok(doc, people, date, full_names) if people else None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         date = (doc._.meta or {}).get("published") or (doc._.meta or {}).get("published_date")
         hits = self.matcher.find(text)
         groups: dict[tuple[int, int], list[Hit]] = {}

@@ -24,6 +24,7 @@ _DOC = {
     "language_score": None,
     "body_start": 0,       # char offset where the article body begins (after title/byline/date lines)
     "events": None,        # list of event dicts (events stage); evidence spans are in doc.spans[EVENTS]
+    "text": None,          # doc.text, kept once: spaCy rebuilds doc.text from the tokens on every access
 }
 _SPAN = {
     "lemma": None,         # nominative base form of a whole name (entities)
@@ -36,6 +37,14 @@ _SPAN = {
 _TOKEN = {
     "readings": None,      # morfeusz2 readings considered for this token: a shared read-only tuple of (lemma, tag)
 }
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, joined from its tokens once per document and then kept in doc._.text."""
+    text = doc._.text
+    if text is None:
+        text = doc._.text = doc.text
+    return text
 
 
 def register() -> None:

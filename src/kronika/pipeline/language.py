@@ -5,6 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kronika.langid import detect
+from kronika.pipeline.extensions import text_of
 
 
 @Language.factory("kronika_language", default_config={}, assigns=["doc._.language", "doc._.language_score"])
@@ -23,6 +24,6 @@ class LanguageStage:
         if record.get("detected_lang"):
             doc._.language, doc._.language_score = record["detected_lang"], record.get("lang_score")
         else:
-            code, score = detect(doc.text)
+            code, score = detect(text_of(doc))
             doc._.language, doc._.language_score = code or self.lang, score
         return doc

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kronika.pipeline.extensions import text_of
 from kronika.resources import lang_data, read_yaml
 
 HEADER_LINES = 8          # the header is within the first lines; past them everything is body
@@ -170,7 +171,7 @@ class MetadataStage:
 
     def __call__(self, doc: Doc) -> Doc:
         given = doc._.record or {}
-        meta = read_header(doc.text, self.lang, given)
+        meta = read_header(text_of(doc), self.lang, given)
         doc._.body_start = meta.pop("body_start")
         doc._.meta = meta
         return doc

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from kronika.pipeline.extensions import text_of
 from kronika.resources import lang_data, read_tsv
 
 VERB_CLASSES_PL = ("fin", "praet", "impt", "imps", "pcon", "ppas", "pact", "bedzie", "inf", "ger")
@@ -137,7 +138,7 @@ def doc_memo(doc: Any, key: str, make: Any) -> Any:
 
 def doc_text(doc: Any) -> str:
     """doc.text joins every token anew on each call."""
-    return doc_memo(doc, "text", lambda d: d.text)
+    return text_of(doc)
 
 
 def doc_ents(doc: Any) -> tuple:
