@@ -126,13 +126,11 @@ def test_with_tagger_tags(nlp: spacy.Language, words: list[str], tags: list[str]
 
 
 @pytest.mark.skipif(not MODEL.exists(), reason="pl_core model not trained yet")
-def test_with_pl_core_tagger() -> None:
-    src = spacy.load(MODEL)
-    nlp = spacy.blank("pl")
-    nlp.add_pipe("tok2vec", source=src)
-    nlp.add_pipe("tagger", source=src)
-    nlp.add_pipe("kronika_morphology")
-    doc = nlp("Prezydent Kazachstanu spotkał się z ministrami w stolicy.")
+def test_in_the_shipped_pipeline_after_the_ner() -> None:
+    """kronika's Polish pipeline runs the stage after pl_core's NER (no tagger): lemmas and names together."""
+    import kronika
+
+    doc = kronika.load("pl")("Prezydent Kazachstanu spotkał się z ministrami w stolicy.")
     lemmas = [t.lemma_ for t in doc]
     assert "Kazachstan" in lemmas and "spotkać" in lemmas and "minister" in lemmas
     assert doc[1].pos_ == "PROPN"
