@@ -187,6 +187,17 @@ class _Progress:
             self.bar.stop()
 
 
+def _list(table: str, filters: dict, limit: int, offset: int, fmt: str, db: Optional[str], cols, **emit_kw) -> None:
+    """One page of a table's rows (articles, events, quotes) with its total, printed in the chosen format."""
+    from kronika.store import queries
+
+    _check_format(fmt)
+    with _open(db) as st:
+        rows = _query(getattr(queries, table), st, limit=limit, offset=offset, **filters)
+        total = _query(queries.count, st, table, **filters) if fmt == "table" else 0
+    _emit(rows, fmt, cols, table, _caption(len(rows), offset, total), **emit_kw)
+
+
 def articles(
     q: Optional[str] = typer.Option(None, "--q", "-q", help="text in the title or body"),
     actor: Optional[str] = typer.Option(None, "--actor", "-a", help="an actor code the article mentions"),
@@ -197,14 +208,7 @@ def articles(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """List stored articles, newest first."""
-    from kronika.store import queries
-
-    _check_format(fmt)
-    filters = dict(q=q, actor=actor, since=since, until=until)
-    with _open(db) as st:
-        rows = _query(queries.articles, st, limit=limit, offset=offset, **filters)
-        total = _query(queries.count, st, "articles", **filters) if fmt == "table" else 0
-    _emit(rows, fmt, ARTICLE_COLS, "articles", _caption(len(rows), offset, total))
+    _list("articles", dict(q=q, actor=actor, since=since, until=until), limit, offset, fmt, db, ARTICLE_COLS)
 
 
 def article(
@@ -235,16 +239,10 @@ def events(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """List stored events, newest first."""
-    from kronika.store import queries
-
-    _check_format(fmt)
     filters = dict(actor=actor, source=source, target=target, type=type_, modality=modality, since=since,
                    until=until, text=text)
-    with _open(db) as st:
-        rows = _query(queries.events, st, limit=limit, offset=offset, **filters)
-        total = _query(queries.count, st, "events", **filters) if fmt == "table" else 0
-    _emit(rows, fmt, EVENT_COLS, "events", _caption(len(rows), offset, total),
-          narrow_skip=("goldstein", "span", "modality"), csv_cols=EVENT_CSV_COLS)
+    _list("events", filters, limit, offset, fmt, db, EVENT_COLS, narrow_skip=("goldstein", "span", "modality"),
+          csv_cols=EVENT_CSV_COLS)
 
 
 def quotes(
@@ -257,14 +255,7 @@ def quotes(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """List stored quotes, newest first."""
-    from kronika.store import queries
-
-    _check_format(fmt)
-    filters = dict(speaker=speaker, actor=actor, outlet=outlet, text=text)
-    with _open(db) as st:
-        rows = _query(queries.quotes, st, limit=limit, offset=offset, **filters)
-        total = _query(queries.count, st, "quotes", **filters) if fmt == "table" else 0
-    _emit(rows, fmt, QUOTE_COLS, "quotes", _caption(len(rows), offset, total),
+    _list("quotes", dict(speaker=speaker, actor=actor, outlet=outlet, text=text), limit, offset, fmt, db, QUOTE_COLS,
           narrow_skip=("span", "kind", "actor"))
 
 
