@@ -33,16 +33,16 @@ class SentenceStage:
     def __init__(self, lang: str) -> None:
         self.abbrev = _abbreviations(lang)
 
-    def _ends_after(self, doc: Doc, i: int) -> bool:
+    def _ends_after(self, words: list[str], spaces: list[str], i: int) -> bool:
         """Whether a sentence may end after token i (a period that is not an abbreviation's, '!', '?')."""
-        tok = doc[i]
-        text = tok.text
+        text = words[i]
         if text in _ENDERS or (len(text) > 1 and text[-1] in "!?"):
-            if text == "." and i > 0 and not doc[i - 1].whitespace_:
-                can_end = self.abbrev.get(doc[i - 1].text.lower())
+            if text == "." and i > 0 and not spaces[i - 1]:
+                prev = words[i - 1]
+                can_end = self.abbrev.get(prev.lower())
                 if can_end is not None:
                     return can_end
-                if len(doc[i - 1].text) == 1 and doc[i - 1].text.isupper():   # an initial: "J. Smith"
+                if len(prev) == 1 and prev.isupper():   # an initial: "J. Smith"
                     return False
             return True
         if text.endswith(".") and len(text) > 1:       # tokenizer kept the period on an abbreviation
@@ -53,21 +53,25 @@ class SentenceStage:
         n = len(doc)
         if not n:
             return doc
+        # Plain lists: this runs on every token of every article, and Token objects are costly to create.
+        words = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
         starts = [False] * n
         starts[0] = True
         for i in range(n - 1):
-            tok = doc[i]
-            if "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
+            text = words[i]
+            if "\n" in spaces[i] or "\n" in text and text.isspace():
                 starts[i + 1] = True
                 continue
-            if not self._ends_after(doc, i):
+            if text[-1] not in ".!?…" or not self._ends_after(words, spaces, i):
                 continue
             j = i + 1
-            while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
+            while j < n and words[j] in _CLOSERS and not spaces[j - 1]:
                 j += 1
-            if j < n and (doc[j].is_space or doc[j].text[:1].isupper() or doc[j].text[:1] in "–—-\"„«(" or
-                          doc[j].text[:1].isdigit()):
-                starts[j] = True
+            if j < n:
+                nxt = words[j]
+                if nxt.isspace() or nxt[:1].isupper() or nxt[:1] in "–—-\"„«(" or nxt[:1].isdigit():
+                    starts[j] = True
         # One array write instead of n `is_sent_start` assignments, each of which re-checks the whole Doc.
         values = numpy.fromiter((1 if s else -1 for s in starts), dtype="int64", count=n).astype("uint64").reshape(n, 1)
         return doc.from_array([SENT_START], values)
