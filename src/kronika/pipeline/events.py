@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kronika.events import arguments
+from kronika.events import arguments, english_args
 from kronika.events.domestic import DOMESTIC_TYPES, domestic_target
 from kronika.events.lexicon import Lexicon, Predicate, english_lemma, load as load_lexicon
 from kronika.events.mentions import (Mention, english_mentions, passive_reading, polish_mentions, sector_nouns,
@@ -123,7 +123,7 @@ class EventStage:
                 args = arguments.polish(tok, row, clause, mentions, prev_subject, {t.i for t in extra} | owned,
                                         places)
             else:
-                args = arguments.english(tok, row, clause, mentions, prev_subject, nominal, places)
+                args = english_args.english(tok, row, clause, mentions, prev_subject, nominal, places)
             speaker = _speaker(tok, quotes)
             if speaker and (args is None or args.carried):
                 args = arguments.Args([], args.targets if args else [], 0.6)
