@@ -13,6 +13,7 @@ from kronika.output import to_record
 from kronika.records import Record
 
 LANG_CHOICES = ("auto",) + SUPPORTED
+CHUNK = 16   # records analysed together (batches help the neural stages); output lags input by one chunk at most
 
 
 class Analyzer:
@@ -26,6 +27,45 @@ class Analyzer:
 
     def analyze(self, rec: Record) -> dict | Problem:
         """The output record, or a Problem for a record that cannot be analysed (unsupported language)."""
+        return self.analyze_many([rec])[0]
+
+    def analyze_many(self, recs: list[Record]) -> list[dict | Problem]:
+        """Results in input order. Records of one language go through `nlp.pipe` together, because the neural
+        stages run faster on a batch than doc by doc; if a batch fails, its records are redone one by one, so that
+        one bad record costs only itself."""
+        results: list[dict | Problem | None] = [None] * len(recs)
+        groups: dict[str, list[int]] = {}
+        docs: dict[int, object] = {}
+        for i, rec in enumerate(recs):
+            got = self._prepare(rec)
+            if isinstance(got, Problem):
+                results[i] = got
+            else:
+                lang, docs[i] = got
+                groups.setdefault(lang, []).append(i)
+        for lang, idx in groups.items():
+            nlp = load(lang)
+            try:
+                done = list(nlp.pipe([docs[i] for i in idx], batch_size=max(1, len(idx))))
+            except Exception:
+                done = [None] * len(idx)
+            for i, doc in zip(idx, done):
+                results[i] = to_record(doc, with_tokens=self.with_tokens) if doc is not None else \
+                    self._alone(recs[i])
+        return results  # type: ignore[return-value]
+
+    def _alone(self, rec: Record) -> dict | Problem:
+        try:
+            got = self._prepare(rec)
+            if isinstance(got, Problem):
+                return got
+            lang, doc = got
+            return to_record(load(lang)(doc), with_tokens=self.with_tokens)
+        except Exception as exc:  # one record's crash must not kill the batch
+            return Problem(rec.where or rec.id, f"internal error while analysing ({type(exc).__name__}: {exc})")
+
+    def _prepare(self, rec: Record):
+        """(language, unprocessed Doc with the record attached), or a Problem for an unsupported language."""
         detected, score = detect(rec.text)
         lang = self.lang
         if lang == "auto":
@@ -38,7 +78,7 @@ class Analyzer:
         doc = nlp.make_doc(rec.text)
         doc._.record = dict(rec.fields(), detected_lang=detected or lang, lang_score=score)
         doc._.text = rec.text   # the tokenizer keeps every character, so this is doc.text without rebuilding it
-        return to_record(nlp(doc), with_tokens=self.with_tokens)
+        return lang, doc
 
 
 _worker_analyzer: Analyzer | None = None   # one per worker process, set by the pool initializer
@@ -49,12 +89,25 @@ def _init_worker(lang: str, with_tokens: bool = False) -> None:
     _worker_analyzer = Analyzer(lang, with_tokens)
 
 
-def _analyze_in_worker(rec: Record) -> dict | Problem:
+def _analyze_chunk(chunk: list[Record | Problem]) -> list[tuple[Record | Problem, dict | Problem]]:
     assert _worker_analyzer is not None
+    recs = [item for item in chunk if not isinstance(item, Problem)]
     try:
-        return _worker_analyzer.analyze(rec)
-    except Exception as exc:  # one record's crash must not kill the batch
-        return Problem(rec.where or rec.id, f"internal error while analysing ({type(exc).__name__}: {exc})")
+        done = iter(_worker_analyzer.analyze_many(recs))
+    except Exception:  # noqa: BLE001 - isolate the failing record below
+        done = iter([_worker_analyzer._alone(r) for r in recs])
+    return [(item, item if isinstance(item, Problem) else next(done)) for item in chunk]
+
+
+def _chunks(items: Iterable[Record | Problem], size: int) -> Iterator[list[Record | Problem]]:
+    chunk: list[Record | Problem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def analyze_stream(items: Iterable[Record | Problem], lang: str = "auto",
@@ -65,15 +118,13 @@ def analyze_stream(items: Iterable[Record | Problem], lang: str = "auto",
     Analyzer(lang)  # validate the option before any work starts
     if workers == 1:
         _init_worker(lang, with_tokens)
-        yield from map(_echo_or_analyze, items)
+        for chunk in _chunks(items, CHUNK):
+            yield from _analyze_chunk(chunk)
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(lang, with_tokens)) as pool:
         # Problems travel through the pool too, so that imap keeps every item in input order.
-        yield from pool.imap(_echo_or_analyze, items, chunksize=4)
-
-
-def _echo_or_analyze(item: Record | Problem) -> tuple[Record | Problem, dict | Problem]:
-    return item, item if isinstance(item, Problem) else _analyze_in_worker(item)
+        for done in pool.imap(_analyze_chunk, _chunks(items, CHUNK)):
+            yield from done
