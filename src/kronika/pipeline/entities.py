@@ -10,14 +10,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kronika.kb import outlets as kb_outlets
 from kronika.kb.loader import actors as kb_actors
 from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS
+from kronika.textnorm import fold
 
 _KIND_LABEL = {"person": "PER", "surname": "PER", "body": "ORG", "demonym": "PER"}
 # Demonyms are entities too (a nationality used as a group of people: "Rosjanie", "the Americans"); adjectives are not.
 _NAME_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body", "person", "surname", "demonym",
                "city", "region"}
 _KB_BASE_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body", "city", "region"}
+_EDGE_PUNCT = frozenset(".,;:!?()[]\"'„”“«»-–—")
 _NER_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "PERSON": "PER", "NORP": None,
                "FAC": "LOC", "EVENT": "EVT", "EVT": "EVT", "PRO": "PRO", "PRODUCT": "PRO"}
 
@@ -32,6 +35,7 @@ class EntityStage:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.kinds = {code: a.kind for code, a in kb_actors().items()}
+        self.outlet_kind = {o.name: o.kind for o in kb_outlets.outlets()}
 
     def _label_of_mention(self, sp: Span) -> str | None:
         kind = sp._.mention_kind
@@ -91,29 +95,120 @@ class EntityStage:
                     ent._.lemma = base
                     break
 
+    def _outlets(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Media the text names, as entities: a news agency is an organisation, a newspaper, channel or portal a
+        product (BSNLP's convention: titles are PRO). Paired with the outlet's canonical name."""
+        out = []
+        for hit in kb_outlets.matcher(self.lang).find(doc.text):
+            name, flags = hit.payload
+            sp = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if sp is None or not sp.text[:1].isupper() or ("ambiguous" in flags and sp[0].is_sent_start):
+                continue
+            label = "ORG" if self.outlet_kind.get(name) == "agency" else "PRO"
+            out.append((Span(doc, sp.start, sp.end, label=label), name))
+        return out
+
+    def _split_ner(self, ent: Span, kb_spans: list[Span]) -> list[Span]:
+        """An NER span that runs a knowledge-base name into the next name ("Komisja Europejska Jean-Claude
+        Juncker", "Stanach Zjednoczonych Ryanair") is cut where the known name ends; a person's name after an
+        organisation's ("Partia Pracy Jeremy Corbyn") is cut at the first given name."""
+        doc = ent.doc
+        cut = None
+        for sp in kb_spans:
+            if sp.start == ent.start and sp.end < ent.end and doc[sp.end].text[:1].isupper():
+                cut = sp.end
+        if cut is None and self.lang == "pl" and ent.label_ in ("ORG", "LOC") and len(ent) >= 3:
+            from kronika.lang.pl.names import is_given_name
+
+            for k in range(ent.start + 1, ent.end - 1):
+                if is_given_name(doc[k].text) and doc[k].text[:1].isupper() and \
+                        not is_given_name(doc[k - 1].text) and doc[k - 1].text[:1].isupper() and \
+                        all(t.text[:1].isupper() or t.text == "-" for t in doc[k:ent.end]):
+                    cut = k
+                    break
+        if cut is None:
+            return [ent]
+        rest = doc[cut:ent.end]
+        from kronika.lang.pl.names import is_given_name
+
+        rest_label = "PER" if self.lang == "pl" and is_given_name(rest[0].text) else ent.label_
+        return [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut, ent.end, label=rest_label)]
+
     def __call__(self, doc: Doc) -> Doc:
         mentions = [sp for key in (ACTOR_MENTIONS, PLACE_MENTIONS) if key in doc.spans for sp in doc.spans[key]]
         code_at = {(sp.start, sp.end): sp.label_ for sp in mentions}
         known = {(sp.start, sp.end): (sp._.mention_kind, sp.kb_id_) for sp in mentions}
         ents: list[Span] = []
+        sure: dict[tuple[int, int], str] = {}     # spans whose label comes from the knowledge base
         # Knowledge-base mentions first: where NER and the KB propose the same tokens, the KB's label wins
         # (filter_spans keeps the first of equally long spans): it knows "Rosjanie" are people, "Bruksela" a place.
         for sp in mentions:
             label = self._label_of_mention(sp)
             if label and (sp.text[:1].isupper() or self.lang != "pl"):
                 ents.append(Span(doc, sp.start, sp.end, label=label))
+        kb_spans = list(ents)
+        outlet_names = {}
+        for sp, name in self._outlets(doc):
+            ents.append(sp)
+            outlet_names[(sp.start, sp.end)] = name
+        for ent in ents:
+            sure[(ent.start, ent.end)] = ent.label_
         for ent in doc.ents:
             label = _NER_LABELS.get(ent.label_, ent.label_)
-            if label and self._is_name(ent):
-                ents.append(Span(doc, ent.start, ent.end, label=label))
+            ent = _trim(Span(doc, ent.start, ent.end, label=label)) if label else None
+            if ent is not None and self._is_name(ent):
+                ents.extend(self._split_ner(ent, kb_spans))
         ents = filter_spans(ents)   # the longest wins where NER and the knowledge base overlap
         doc.ents = ents
         for ent in doc.ents:
-            ent._.lemma = self._base(ent, ent.label_, known.get((ent.start, ent.end)))
+            name = outlet_names.get((ent.start, ent.end))
+            ent._.lemma = name if name and _names_it(ent.text, name) else \
+                self._base(ent, ent.label_, known.get((ent.start, ent.end)))
             inside = [c for (s, e), c in code_at.items() if s >= ent.start and e <= ent.end and (e - s) * 2 >= len(ent)]
             ent._.actor = inside[0] if inside else None
         self._consistent_bases(list(doc.ents))
+        self._consistent_labels(doc, sure)
         return doc
+
+    @staticmethod
+    def _consistent_labels(doc: Doc, sure: dict[tuple[int, int], str]) -> None:
+        """One name, one label per article: NER tags an unfamiliar name differently from one sentence to the
+        next ("Ryanair" as a person here, a place there); the knowledge base's label wins, else the most frequent."""
+        votes: dict[str, dict[str, float]] = {}
+        for ent in doc.ents:
+            key = fold(ent._.lemma or ent.text)
+            weight = 10.0 if (ent.start, ent.end) in sure else 1.0
+            votes.setdefault(key, {}).setdefault(ent.label_, 0.0)
+            votes[key][ent.label_] += weight
+        fixed = []
+        changed = False
+        for ent in doc.ents:
+            tally = votes[fold(ent._.lemma or ent.text)]
+            best = max(tally, key=lambda lab: (tally[lab], lab == ent.label_))
+            if best != ent.label_:
+                lemma, actor = ent._.lemma, ent._.actor
+                ent = Span(doc, ent.start, ent.end, label=best)
+                ent._.lemma, ent._.actor = lemma, actor
+                changed = True
+            fixed.append(ent)
+        if changed:
+            doc.ents = fixed
+
+
+def _trim(ent: Span) -> Span | None:
+    """NER sometimes takes in the full stop or a quotation mark at a name's edge."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].text in _EDGE_PUNCT:
+        start += 1
+    while end > start and ent.doc[end - 1].text in _EDGE_PUNCT:
+        end -= 1
+    return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+def _names_it(text: str, name: str) -> bool:
+    """Whether the written form is the outlet's own name, inflected ("Reutersa"), not a description around it."""
+    a, b = fold(text), fold(name)
+    return a[: max(3, len(b) - 3)] == b[: max(3, len(b) - 3)]
 
 
 def _is_plural(word: str, lemma: str) -> bool:

@@ -193,8 +193,9 @@ def _phrase_forms(words: tuple[str, ...], kind: str) -> set[str]:
 
 
 def nominative(lemma: str, plural: bool) -> str:
-    """The nominative of a noun lemma in the given number ("Rosjanin", plural -> "Rosjanie"), or the lemma itself."""
-    for r in readings(lemma):
+    """The nominative of a noun lemma in the given number ("Rosjanin", plural -> "Rosjanie"), or the lemma itself.
+    Common-noun readings go first: "Polak" is also an indeclinable feminine surname, whose plural is "Polak"."""
+    for r in sorted(readings(lemma), key=lambda r: "nazwa_pospolita" not in r.names):
         if r.lemma != lemma:
             continue
         for seg in generate(r.raw_lemma):

@@ -1,0 +1,35 @@
+"""Entities: media as PRO/ORG, one label per name in an article, names cut where a known name ends."""
+import kronika
+
+
+def ents(text: str, lang: str = "pl") -> set[tuple[str, str]]:
+    return {(e["lemma"], e["label"]) for e in kronika.analyze(text, lang=lang)["entities"]}
+
+
+def test_outlets_are_products_and_agencies_organisations():
+    got = ents("Jak podała telewizja BBC, rząd milczy. Informację potwierdziła agencja Reuters.")
+    assert ("BBC", "PRO") in got
+    assert ("Reuters", "ORG") in got
+
+
+def test_plural_demonym_keeps_its_number():
+    got = ents("Polacy coraz częściej wyjeżdżają do pracy w Norwegii.")
+    assert ("Polacy", "PER") in got
+
+
+def test_a_known_name_is_not_run_into_the_next():
+    got = ents("Przewodniczący Komisja Europejska Jean-Claude Juncker przyjechał do Pragi.")
+    assert ("Komisja Europejska", "ORG") in got
+    assert ("Jean-Claude Juncker", "PER") in got
+
+
+def test_one_label_per_name_in_an_article():
+    doc = kronika.analyze("Linie Wizz Air odwołały loty. Wizz Air tłumaczy to strajkiem. Rzecznik Wizz Air "
+                          "nie odpowiedział na pytania.", lang="pl")
+    labels = {e["label"] for e in doc["entities"] if e["lemma"] == "Wizz Air"}
+    assert len(labels) <= 1
+
+
+def test_no_punctuation_at_a_name_edge():
+    for e in kronika.analyze("Rozmawiał z Markiem Rutte. Potem wyjechał.", lang="pl")["entities"]:
+        assert not e["text"].endswith((".", ","))
