@@ -149,6 +149,35 @@ def check_coverage(actors: list[dict[str, str]], aliases: list[dict[str, str]], 
     return len(members)
 
 
+NAMED_COLUMNS = ["name", "label", "lang", "kind", "aliases", "flags"]
+NAMED_FLAGS = {"ambiguous", "context_only", "any_case", "case_sensitive"}
+
+
+def check_named(rows: list[dict[str, str]], errors: list[str]) -> None:
+    """named_things.tsv: EVT/PRO labels, languages, flags, one row per name and language, well-formed braces."""
+    seen: set[tuple[str, str]] = set()
+    for r in rows:
+        where = f"named_things: {r['name']}/{r['lang']}"
+        for lang in (("pl", "en") if r["lang"] == "*" else (r["lang"],)):
+            if (r["name"], lang) in seen:
+                errors.append(f"{where}: duplicate name for {lang}")
+            seen.add((r["name"], lang))
+        if r["label"] not in ("EVT", "PRO"):
+            errors.append(f"{where}: bad label {r['label']!r}")
+        if r["lang"] not in ("pl", "en", "*"):
+            errors.append(f"{where}: bad lang")
+        if not r["name"] or not r["kind"]:
+            errors.append(f"{where}: empty name or kind")
+        flags = [f for f in r["flags"].split(",") if f]
+        if any(f not in NAMED_FLAGS for f in flags):
+            errors.append(f"{where}: bad flags {r['flags']!r}")
+        for a in (x for x in r["aliases"].split("|") if x):
+            if a.count("{") != a.count("}") or a.count("{") > 1 or a != a.strip():
+                errors.append(f"{where}: bad alias {a!r}")
+        if "context_only" in flags and "{" not in r["aliases"] and not r["aliases"]:
+            errors.append(f"{where}: context_only without aliases")
+
+
 def main() -> int:
     """Run all checks and print a summary."""
     errors: list[str] = []
@@ -157,11 +186,13 @@ def main() -> int:
     codes = check_actors(actors, errors)
     check_aliases(aliases, codes, errors)
     n_sov = check_coverage(actors, aliases, codes, errors)
+    named = read_tsv(DATA / "named_things.tsv", NAMED_COLUMNS, errors)
+    check_named(named, errors)
     for e in errors:
         print(e)
     status = "FAILED" if errors else "OK"
     print(f"check_kb: {status}: {len(actors)} actors, {len(aliases)} aliases, {n_sov} sovereign states checked, "
-          f"{len(errors)} problems")
+          f"{len(named)} named things, {len(errors)} problems")
     return 1 if errors else 0
 
 

@@ -46,9 +46,9 @@ def kb_lookup(
 @kb_app.command("build")
 def kb_build() -> None:
     """Regenerate the inflected forms (kb/data/generated/) after editing kb/data/*.tsv."""
-    from kronika.kb import forms, outlets
+    from kronika.kb import forms, named, outlets
 
-    for module in (forms, outlets):
+    for module in (forms, outlets, named):
         for lang in ("pl", "en"):
             n = module.write_generated(lang)
             typer.echo(f"{module.generated_path(lang)}: {n:,} forms")

@@ -14,12 +14,14 @@ from kronika.resources import lang_data
 
 
 def fingerprint(sources: tuple[str, ...], lang: str) -> str:
-    """Hash of the knowledge-base files a table is generated from (and, for Polish, the declension fallback)."""
+    """Hash of the knowledge-base files a table is generated from (and, for Polish, the declension fallback and the
+    inflection code itself, so that a fix there regenerates the forms)."""
     h = hashlib.sha256()
     for name in sources:
         h.update(kb_file(name).read_bytes())
     if lang == "pl":
         h.update(lang_data("pl", "declension_fallback.tsv").read_bytes())
+        h.update((Path(__file__).parents[1] / "lang" / "pl" / "inflection.py").read_bytes())
     return h.hexdigest()[:16]
 
 

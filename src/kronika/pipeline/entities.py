@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kronika.kb import outlets as kb_outlets
+from kronika.kb import named as kb_named, outlets as kb_outlets
 from kronika.kb.loader import actors as kb_actors
 from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS
 from kronika.textnorm import fold
@@ -146,11 +146,17 @@ class EntityStage:
             label = self._label_of_mention(sp)
             if label and (sp.text[:1].isupper() or self.lang != "pl"):
                 ents.append(Span(doc, sp.start, sp.end, label=label))
-        kb_spans = list(ents)
         outlet_names = {}
         for sp, name in self._outlets(doc):
             ents.append(sp)
             outlet_names[(sp.start, sp.end)] = name
+        gazetteer: dict[tuple[int, int], str] = {}
+        for start, end, base, label in kb_named.find(doc.text, self.lang):
+            sp = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if sp is not None:
+                ents.append(sp)
+                gazetteer[(sp.start, sp.end)] = base
+        kb_spans = list(ents)
         for ent in ents:
             sure[(ent.start, ent.end)] = ent.label_
         for ent in doc.ents:
@@ -162,8 +168,9 @@ class EntityStage:
         doc.ents = ents
         for ent in doc.ents:
             name = outlet_names.get((ent.start, ent.end))
-            ent._.lemma = name if name and _names_it(ent.text, name) else \
-                self._base(ent, ent.label_, known.get((ent.start, ent.end)))
+            ent._.lemma = gazetteer.get((ent.start, ent.end)) or (name if name and _names_it(ent.text, name) else
+                                                                  self._base(ent, ent.label_,
+                                                                             known.get((ent.start, ent.end))))
             inside = [c for (s, e), c in code_at.items() if s >= ent.start and e <= ent.end and (e - s) * 2 >= len(ent)]
             ent._.actor = inside[0] if inside else None
         self._consistent_bases(list(doc.ents))

@@ -16,7 +16,7 @@ from kronika.resources import lang_data, read_tsv
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 _NOUN = {"subst", "depr"}
 _ADJ = {"adj", "ppas", "pact"}
-_MAX_VARIANTS = 64
+_MAX_PER_CASE = 256   # a three-word foreign name gives a few guessed endings per word: keep every combination
 
 
 @lru_cache(maxsize=1)
@@ -65,20 +65,32 @@ def _is_own_noun(word: str) -> bool:
     return any(r.lemma.lower() == word.lower() for r in _nom_readings(word, _NOUN))
 
 
-def _forms_of(raw_lemma: str, classes: set[str], number: set[str], case: str, gender: set[str] | None) -> set[str]:
+def _forms_of(raw_lemma: str, classes: set[str], number: set[str], case: str, gender: set[str] | None,
+              like: str = "pos:aff") -> set[str]:
+    """Forms of a lemma in one case. `like` keeps the reading's degree and polarity: "Najwyższy" stays a
+    superlative ("Sądu Najwyższego", not "Sądu Wysokiego"), "Nieujarzmiona" stays negated."""
+    degree, polarity = like.split(":")
     out = set()
     for seg in generate(raw_lemma):
         parts = tag_parts(seg.tag)
         if not parts or next(iter(parts[0])) not in classes:
             continue
-        if seg.tag.startswith("ppas") and "neg" in seg.tag:
+        tags = seg.tag.split(":")
+        if ("neg" in tags) != (polarity == "neg"):
             continue
-        if seg.tag.startswith("adj") and ("com" in seg.tag or "sup" in seg.tag):
+        seg_degree = "sup" if "sup" in tags else "com" if "com" in tags else "pos"
+        if seg_degree != degree:
             continue
         flat = set().union(*parts[1:])
         if case in flat and (flat & number) and (gender is None or flat & gender):
             out.add(seg.form)
     return out
+
+
+def _likeness(tag: str) -> str:
+    tags = tag.split(":")
+    degree = "sup" if "sup" in tags else "com" if "com" in tags else "pos"
+    return f"{degree}:{'neg' if 'neg' in tags else 'aff'}"
 
 
 def _agrees(adj_word: str, noun_word: str) -> bool:
@@ -108,7 +120,7 @@ def _word_variants(word: str, role: str, head_reading, case: str) -> set[str]:
     """Forms of one word of the phrase in the target case; role is 'head', 'agree', 'own' or 'fixed'."""
     if role == "fixed":
         return {word}
-    if "-" in word and role in ("head", "own"):
+    if "-" in word:   # "Kasym-Żomart", "Liberalno-Demokratyczny": only the last part inflects
         left, _, right = word.rpartition("-")
         return {f"{left}-{f}" for f in _word_variants(right, role, head_reading, case)}
     classes = _NOUN if role in ("head", "own") else _ADJ
@@ -124,7 +136,8 @@ def _word_variants(word: str, role: str, head_reading, case: str) -> set[str]:
             hp = tag_parts(head_reading.tag)
             number = set(hp[1])
             gender = set(hp[3]) if len(hp) > 3 else None
-        forms |= {_match_case(f, word) for f in _forms_of(r.raw_lemma, classes, number, case, gender)}
+        forms |= {_match_case(f, word) for f in _forms_of(r.raw_lemma, classes, number, case, gender,
+                                                          _likeness(r.tag))}
     if not forms and role in ("head", "own"):
         return _fallback_forms(word) if case != "nom" else {word}
     return forms or {word}
@@ -164,32 +177,57 @@ def _lemma_forms(word: str, pos: str) -> frozenset[str]:
 
 
 def _phrase_forms(words: tuple[str, ...], kind: str) -> set[str]:
+    out: set[str] = set()
+    for case, variants in _case_forms(words, kind).items():
+        out |= variants
+    out.add(" ".join(words))
+    return out
+
+
+def _case_forms(words: tuple[str, ...], kind: str) -> dict[str, set[str]]:
+    """Forms of the phrase per case. Coordinated names inflect each conjunct ("Prawo i Sprawiedliwość" ->
+    "Prawa i Sprawiedliwości"); what follows a preposition keeps its own case ("Lekarze bez Granic")."""
+    if kind != "person":
+        for i, w in enumerate(words):
+            if 0 < i < len(words) - 1 and w in _CONJ and i <= 3 and len(words) - i - 1 <= 3:
+                left, right = _case_forms(words[:i], kind), _case_forms(words[i + 1:], kind)
+                return {c: {f"{a} {w} {b}" for a in left[c] for b in right[c]} for c in CASES}
     if kind == "person":
         roles = ["own" if w[:1].isupper() and w.lower() not in {"von", "van", "der", "de", "al", "bin"} else "fixed"
                  for w in words]
         head_reading = None
     else:
-        h = _head(list(words))
+        cut = next((i for i, w in enumerate(words) if i > 0 and _is_preposition(w)), len(words))
+        h = _head(list(words[:cut]))
         roles = ["fixed"] * len(words)
         head_reading = None
         if h is None:
             # No known noun: an unknown one-word name inflects by its ending; longer ones inflect their last word.
-            roles[-1] = "head"
+            roles[cut - 1] = "head"
         else:
             roles[h] = "head"
             head_reading = _nom_readings(words[h], _NOUN)[0]
-            for i, w in enumerate(words):
+            for i, w in enumerate(words[:cut]):
                 if i != h and _nom_readings(w, _ADJ) and (i == h - 1 or i == h + 1 or i < h):
                     roles[i] = "agree"
-    out: set[str] = set()
+    out: dict[str, set[str]] = {}
     for case in CASES:
         variants = [_word_variants(w, role, head_reading, case) for w, role in zip(words, roles)]
+        got = out.setdefault(case, set())
         for combo in product(*variants):
-            out.add(" ".join(combo))
-            if len(out) > _MAX_VARIANTS * len(CASES):
+            got.add(" ".join(combo))
+            if len(got) > _MAX_PER_CASE:
                 break
-    out.add(" ".join(words))
     return out
+
+
+_CONJ = frozenset({"i", "oraz"})
+
+
+@lru_cache(maxsize=4096)
+def _is_preposition(word: str) -> bool:
+    """A lower-case word that SGJP reads as a preposition ("bez", "dla", "na"): it governs its own case."""
+    return word.islower() and any(r.tag.startswith("prep") for r in readings(word))
 
 
 def nominative(lemma: str, plural: bool) -> str:
