@@ -73,15 +73,17 @@ class FormMatcher:
                     cands.append(Hit(start, end, written, payload))
         cands.sort(key=lambda h: (-(h.end - h.start), h.start))   # stable: equal spans keep the table's order
         taken: list[Hit] = []
+        at: dict[tuple[int, int], Hit] = {}
         used = bytearray(len(text) + 1)
         for h in cands:
-            if any(used[h.start:h.end]):
+            if used.find(1, h.start, h.end) != -1:
                 continue
             used[h.start:h.end] = b"\x01" * (h.end - h.start)
             taken.append(h)
+            at[(h.start, h.end)] = h
         # hits with the same span but different payloads (an ambiguous form) are all kept, next to each other
-        same_span = [h for h in cands if any(t.start == h.start and t.end == h.end and t is not h and
-                                              t.payload != h.payload for t in taken)]
+        same_span = [h for h in cands if (t := at.get((h.start, h.end))) is not None and t is not h
+                     and t.payload != h.payload]
         keep = list(dict.fromkeys(taken + same_span))               # ordered, not a set: output must not depend
         order = {id(h): i for i, h in enumerate(cands)}              # on the process's hash seed
         return sorted(keep, key=lambda h: (h.start, -h.end, order[id(h)]))
