@@ -1,7 +1,8 @@
 """Polish morphology stage: morfeusz2 readings -> lemma, UPOS, UD feats (and an NKJP tag when no tagger ran).
 
-With a tagger upstream (pl_core predicts full NKJP ctags into token.tag_) this stage only has to pick the morfeusz
-reading that fits the predicted tag, which gives the lemma. Without one it disambiguates with a few light,
+With a tagger upstream (pl_tagger predicts full NKJP tags into token.tag_) this stage only has to pick the morfeusz
+reading closest to the predicted tag, which gives the lemma and resolves the tag's case/number/gender to values
+morfeusz allows for the form; unknown words keep the predicted tag. Without one it disambiguates with a few light,
 general rules: class preference from data/tagset.tsv, capitalisation for proper names, preposition government of
 case and adjective-noun agreement. English docs never reach this stage.
 
@@ -23,6 +24,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from kronika.lang.pl import morfeusz as mf
+from kronika.lang.pl.tag_scores import SCORES_KEY, case_penalty, compatible, resolve_towards
 from kronika.lang.pl.base_forms import guess_lemma
 from kronika.lang.pl.tagset import is_proper, load as load_tagset, to_ud
 from kronika.pipeline import extensions
@@ -39,6 +41,8 @@ OPENERS = frozenset({'"', "„", "«", "(", "-", "–", ":"})   # a capital afte
 VERBAL = frozenset({"fin", "praet", "inf", "impt", "bedzie"})
 FINITE = frozenset({"fin", "praet", "bedzie", "winien", "pred", "imps"})
 NP_WORDS = NOMINAL | AGREEING
+DIGITS = frozenset({"dig", "romandig"})   # a tagger's num/adj tag gives them a case
+GOV_PENALTY = 8.0   # tagger logit taken off a case the preceding preposition cannot govern
 _CASESET = frozenset(CASES)
 _NO_CASE: frozenset[str] = frozenset()
 _LOC_VOC = frozenset({"loc", "voc"})
@@ -77,7 +81,10 @@ class PolishMorphology:
         texts = [strings[o] for o in orths]
         forms = [_form(texts, spaces, starts, alphas, i) for i in range(n)]
         use_tags = self.use_tagger_tags
-        if use_tags and any(tag_ids):
+        scored = doc.user_data.pop(SCORES_KEY, None)
+        if use_tags and scored is not None and len(scored[1]) == n:
+            choices = _choose_scored(forms, tag_ids, strings, *scored)
+        elif use_tags and any(tag_ids):
             choices = [f.choose_by_tag(strings[t]) if t else f.heuristic() for f, t in zip(forms, tag_ids)]
         else:
             choices = _disambiguate(forms)
@@ -93,8 +100,7 @@ class PolishMorphology:
                 row = rows[choice] = _row(vocab, *choice)
             lemma_col[i], pos_col[i] = row[0], row[1]
             morph_col[i] = row[4] if row[4] != row[3] and texts[i][:1].isdigit() else row[3]
-            if not tag_ids[i] or not use_tags:
-                tag_col[i] = row[2]
+            tag_col[i] = row[2]   # a predicted tag comes back resolved against the chosen reading
         doc.from_array(_OUT, numpy.array([lemma_col, pos_col, tag_col, morph_col], dtype=numpy.uint64).T)
         if self.keep_readings:
             # what `tok._.readings = ...` stores, without building a Token and an Underscore per token; the
@@ -190,7 +196,7 @@ class _Form:
     """One token text in one context, with everything the rules need precomputed and their answers memoised."""
 
     __slots__ = ("text", "cap", "rs", "pairs", "base", "cls", "cases", "scored_cases", "proper", "prep_gov",
-                 "_picks", "_preps", "_agreeing", "_by_tag", "_single")
+                 "_picks", "_preps", "_agreeing", "_by_tag", "_single", "_compat")
 
     def __init__(self, text: str, cap: int, rs: tuple[mf.Reading, ...]) -> None:
         self.text, self.cap, self.rs = text, cap, rs
@@ -223,8 +229,9 @@ class _Form:
         # created on first use: most forms never need them
         self._preps: dict[str, int | None] | None = None
         self._agreeing: dict[tuple[str, str, str], int | None] | None = None
-        self._by_tag: dict[str, tuple[str, str, bool]] | None = None
+        self._by_tag: dict[Any, tuple[str, str, bool]] | None = None
         self._single: tuple[str, str, bool] | None = None
+        self._compat: tuple[Any, ...] | None = None
 
     def pick(self, gov: frozenset[str], prev_noun: bool) -> int:
         """Index of the best reading given the governing preposition's cases and whether a noun precedes."""
@@ -287,6 +294,38 @@ class _Form:
             self._single = _disambiguate([self])[0]
         return self._single
 
+    def choose_by_scores(self, labels: tuple[str, ...], row: Any, argmax_tag: str) -> tuple[str, str, bool]:
+        """(lemma, tag, proper) from the tagger's scores: the best-scoring tag that one of the form's readings
+        allows, with that reading; the argmax tag alone when no reading allows any tag (unknown words)."""
+        compat = self._compat
+        if compat is None or compat[0] is not labels:
+            compat = self._compat = (labels, *compatible(tuple(r.tag for r in self.rs), self.base, labels))
+        _, flat, starts, order = compat
+        if len(flat) == 1:   # no choice to make
+            return self.choose_by_tag(labels[flat[0]])
+        if not len(flat):
+            # a word morfeusz2 does not know: the tagger's best tag gives UPOS and features, but its case is too
+            # unsure to inflect the word back to a lemma (later stages base-form names themselves)
+            tag = labels[int(row.argmax())]
+            return self.text, tag, self.cap > 0 and tag.startswith(("subst", "depr"))
+        seg = row[flat]
+        if len(starts) == 1:
+            k, best = 0, int(flat[int(seg.argmax())])
+        else:
+            k = int(numpy.maximum.reduceat(seg, starts).argmax())
+            lo = starts[k]
+            hi = starts[k + 1] if k + 1 < len(starts) else len(flat)
+            best = int(flat[lo + int(seg[lo:hi].argmax())])
+        if self._by_tag is None:
+            self._by_tag = {}
+        out = self._by_tag.get((k, best))
+        if out is None:
+            label = labels[best]
+            r = self.rs[order[k]]
+            tag = label if r.tag in DIGITS else resolve_towards(r.tag, label)
+            out = self._by_tag[(k, best)] = _decided(self, r, tag, label.split(":", 1)[0])
+        return out
+
     def choose_by_tag(self, tag: str) -> tuple[str, str, bool]:
         """(lemma, tag, proper) for a token whose NKJP tag the tagger predicted."""
         if self._by_tag is None:
@@ -297,6 +336,34 @@ class _Form:
         return out
 
 
+def _choose_scored(forms: list[_Form], tag_ids: list[int], strings: Any, labels: tuple[str, ...],
+                   scores: Any) -> list[tuple[str, str, bool]]:
+    """Per token, the best-scoring tag its readings allow; inside a prepositional phrase (up to its noun) tags with
+    a case the preposition cannot govern lose GOV_PENALTY, as in the rule-based path."""
+    out = []
+    gov: frozenset[str] = _NO_CASE
+    for i, f in enumerate(forms):
+        t = tag_ids[i]
+        if not t:
+            out.append(f.heuristic())
+            gov = _NO_CASE
+            continue
+        row = scores[i] - case_penalty(labels, gov, GOV_PENALTY) if gov else scores[i]
+        if f.cap and out and out[-1][2] and not any(r.tag != "ign" for r in f.rs):
+            # an unknown capitalised word right after a name ("Oskara Herrerę"): parts of a name share its case
+            parts = out[-1][1].split(":")
+            if len(parts) > 2 and parts[2] in _CASESET:
+                row = row - case_penalty(labels, frozenset({parts[2]}), GOV_PENALTY)
+        choice = f.choose_by_scores(labels, row, strings[t])
+        out.append(choice)
+        cls = choice[1].split(":", 1)[0]
+        if cls == "prep":
+            gov = f.prep_gov
+        elif cls in NOMINAL or not (cls in OPEN_NP or (cls == "interp" and f.text in "-–")):
+            gov = _NO_CASE
+    return out
+
+
 def _guess(text: str, tag: str, cap: int) -> str:
     if cap and tag.startswith(("subst", "depr")):
         return guess_lemma(text, tag)
@@ -304,6 +371,10 @@ def _guess(text: str, tag: str, cap: int) -> str:
 
 
 def _choose_by_tag(f: _Form, tag: str) -> tuple[str, str, bool]:
+    """The morfeusz reading closest to the predicted tag: same class (or UD class) first, then the most agreeing
+    attribute values, then the context-free score. A reading of the predicted class gives the tag back as that
+    reading with its alternatives resolved towards the predicted values (so a case morfeusz rules out for the form
+    is not kept); unknown words (no reading, or ign) keep the predicted tag and get a guessed lemma."""
     text, cap = f.text, f.cap
     ts = load_tagset()
     tp = tag.split(":")
@@ -324,9 +395,16 @@ def _choose_by_tag(f: _Form, tag: str) -> tuple[str, str, bool]:
         lemma = _guess(text, tag, cap) if (best is None or best.tag == "ign") else best.lemma
         proper = cap > 0 and cls in ("subst", "depr") and (best is None or best.tag == "ign")
         return lemma, tag, proper
-    proper = is_proper(best.lemma, best.names) and (cap > 0 or not best.lemma[:1].isupper())
-    lemma = best.lemma
-    if cap == 0 and lemma[:1].isupper() and not proper:
+    out_tag = resolve_towards(best.tag, tag) if best_key[0] and best.tag.split(":", 1)[0] == cls else tag
+    return _decided(f, best, out_tag, cls)
+
+
+def _decided(f: _Form, r: mf.Reading, tag: str, cls: str) -> tuple[str, str, bool]:
+    """(lemma, tag, proper) once reading `r` and the output tag are chosen: proper-name lemmas keep their capital
+    only where the token is capitalised or the name is always written so."""
+    proper = is_proper(r.lemma, r.names) and (f.cap > 0 or not r.lemma[:1].isupper())
+    lemma = r.lemma
+    if f.cap == 0 and lemma[:1].isupper() and not proper:
         lemma = lemma[:1].lower() + lemma[1:]
     return lemma, tag, proper and cls in ("subst", "depr")
 
