@@ -207,10 +207,11 @@ def build(shared: Path) -> list[list[str]]:
 
 
 def merge(rows: list[list[str]], extra: list[dict[str, str]]) -> list[list[str]]:
-    """Hand-written rows win over built rows with the same (lemma, pos, object)."""
+    """Hand-written rows win over built rows with the same (lemma, pos, object); an extra row of type '-' only
+    removes them (a generic verb whose bare dictionary entry is no event)."""
     keys = {(e["lemma"], e["pos"], e["object"]) for e in extra}
     kept = [r for r in rows if (r[0], r[1], r[2]) not in keys]
-    merged = kept + [[e[c] for c in COLUMNS] for e in extra]
+    merged = kept + [[e[c] for c in COLUMNS] for e in extra if e["type"] != "-"]
     merged.sort(key=lambda r: (r[0], r[1], r[2], r[3]))
     return merged
 
@@ -222,8 +223,9 @@ HEADER = """\
 #   Copyright (c) 2014-2015 Open Event Data Alliance, MIT License; patterns reduced to verb lemma + one object noun +
 #   CAMEO code (rows whose notes start with 'petrarch2:'; the note keeps the original pattern);
 #   (2) event_predicates_extra.tsv, kronika's own compilation (modern verbs and nouns, target prepositions), which
-#   overrides (1) for the same lemma/pos/object. CAMEO -> PLOVER via plover/data/cameo.tsv (PLOVER CAMEO2PLOVER-2021,
-#   CC BY-SA 4.0, plus kronika overrides).
+#   overrides (1) for the same lemma/pos/object (an extra row of type '-' only removes the PETRARCH2 rows: generic
+#   verbs whose bare entry is no event, e.g. 'give', 'take', 'plan').
+#   CAMEO -> PLOVER via plover/data/cameo.tsv (PLOVER CAMEO2PLOVER-2021, CC BY-SA 4.0, plus kronika overrides).
 # Columns: lemma (verb or noun lemma, phrasal verbs with a space: 'call for', 'set off'), pos (verb | noun),
 #  object (object noun lemma(s), '|'-separated; blank = lemma alone), prep (how the TARGET is marked: acc = direct
 #  object, or a preposition: on, against, with, to, ...; blank = unknown/none), type, mode, cameo, notes."""
@@ -237,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     extra = read_tsv(EN_DIR / "event_predicates_extra.tsv")
     rows = merge(built, extra)
     out = EN_DIR / "event_predicates.tsv"
-    out.write_text(HEADER + "\n" + "\t".join(COLUMNS) + "\n" + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    body = "".join("\t".join(r) + "\n" for r in rows)
+    out.write_text(HEADER + "\n" + "\t".join(COLUMNS) + "\n" + body, encoding="utf-8")
     print(f"{len(built)} rows from PETRARCH2, {len(extra)} extra rows -> {len(rows)} rows in {out}")
     return 0
 

@@ -8,12 +8,14 @@ A clause whose subject is a non-actor noun gives no source: guessing one would c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kronika.events.domestic import STATE_ACTS, place_mention
 from kronika.events.lexicon import Predicate
-from kronika.events.mentions import Mention, tag_class, token_cases, verb_class
+from kronika.events.mentions import Mention, adverbial, tag_class, token_cases, verb_class
+from kronika.resources import lang_data, read_tsv
 
 _FINITE = ("fin", "praet", "impt", "bedzie", "winien", "pcon", "pant", "inf", "pact", "aglt")
 _PASSIVE_AUX = {"być", "zostać", "zostawać", "bywać"}
@@ -43,6 +45,8 @@ def _target_ok_pl(m: Mention, preps: frozenset[str], nominal: bool) -> bool:
 def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], prev_subject: list[Mention],
            extra: set[int], places: list[Span] = ()) -> Args | None:
     """Arguments of a Polish predicate."""
+    if "nom" in row.preps:
+        return _deontic(pred, clause, mentions)
     cls = verb_class(pred)
     nominal = cls in ("ger", "subst", "depr")
     doc = pred.doc
@@ -64,6 +68,11 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
             where = place_mention(clause, targets, mentions, places, "pl")
             if where is not None and where.start > pred.i:
                 return Args(_group(where), targets, 0.6)
+            if where is None and row.type in _OWN_COURT_ACTS:
+                return _own_authorities(targets, pred)
+        if not sources and row.type == "MOBILIZE" and targets:
+            # 'niemieckie myśliwce zostały rozlokowane': whose forces are deployed is the source
+            return Args(targets, [], 0.6)
         return Args(sources, targets, 0.75) if sources else None
     if nominal:
         heads_pred = [m for m in mentions if m.adjective and m.head is not None and m.head.i == pred.i]
@@ -90,13 +99,20 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
     subj = [m for m in in_clause if m.prep is None and "nom" in m.cases and m not in targets
             and not (m.head is not None and m.head.i in extra)]
     before = [m for m in subj if m.start < pred.i]
-    after = [m for m in subj if m.start > pred.i]
+    # after the verb, a phrase that may as well be the accusative object is read as the object (SVO is the default)
+    after = [m for m in subj if m.start > pred.i and not ("acc" in m.cases and "acc" in row.preps)]
     carried = False
     if before:
         sources = _group(max(before, key=lambda m: m.start))
     elif after and not nominal:
         sources = _group(min(after, key=lambda m: m.start))
         conf -= 0.1
+    elif (rel := _relative_subject(clause, pred)) is not None:
+        # 'polityką, która zmusiła ...': the subject is the relative pronoun; its antecedent is the noun before it
+        ante = [m for m in mentions if m.start <= rel.i < m.end or m.head is not None and m.head.i == rel.i]
+        if ante:
+            sources = _group(ante[0])
+            conf -= 0.15
     elif not _has_nominal_subject(clause, pred, mentions):
         earlier = [m for m in mentions if m.start < clause.start and m.prep is None and "nom" in m.cases]
         if earlier:
@@ -125,13 +141,54 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
                           and loose_preps is _LOOSE_PREPS)]
             if loose:
                 targets, conf = _group(min(loose, key=lambda m: m.start)), conf - 0.1
+    if not targets and (row.cameo or "").startswith(_EASE_DISSENT):
+        sources, targets = _own_government(sources)
     return Args(sources, targets, conf, carried)
+
+
+# CAMEO 082 'ease political dissent': strikers or protesters calling off their action yield to their own government
+_EASE_DISSENT = "082"
+
+
+def _own_government(sources: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """(sources, targets) for an act aimed at the source's own authorities: the source keeps its sector (civilians
+    when it has none), the target is its polity's government."""
+    src, tgt = [], []
+    for m in sources:
+        s = Mention(m.span, m.code, m.sector if m.sector not in (None, "GOV") else "CVL", m.start, m.end, m.cases,
+                    m.prep, m.head, m.adjective)
+        t = Mention(m.span, m.code, "GOV", m.start, m.end, m.cases, m.prep, m.head, m.adjective)
+        s.group, t.group = src, tgt
+        src.append(s)
+        tgt.append(t)
+    return src, tgt
 
 
 # prepositions that mark an addressee whatever the predicate (not places: 'w', 'na', 'po' are left out)
 _LOOSE_PREPS = frozenset({"dla", "do", "z", "wobec", "przeciwko", "przeciw", "między", "pod adres"})
 _TARGETLESS = frozenset({"MOBILIZE", "PROTEST"})
 _TARGETLESS_PREPS = frozenset({"w", "na", "przeciwko", "przeciw", "wobec"})
+
+
+# acts of a court or prosecutor ('został skazany', 'został oskarżony'): with no agent and no place named, a person's
+# own state's courts are meant (PLOVER codes the domestic case as X -> X)
+_OWN_COURT_ACTS = frozenset({"SANCTION", "ACCUSE"})
+
+
+def _own_authorities(targets: list[Mention], pred: Token) -> Args | None:
+    """Source = the state of the person the agentless passive is about ('Azarow został skazany'), sector JUD."""
+    people = [m for m in targets if m.span._.mention_kind in ("person", "surname") and m.start < pred.i]
+    if not people or len(people) != len(targets):
+        return None
+    src, tgt = [], []
+    for m in people:
+        s = Mention(m.span, m.code, "JUD", m.start, m.end, m.cases, m.prep, m.head, m.adjective)
+        t = Mention(m.span, m.code, m.sector if m.sector not in (None, "GOV", "JUD") else "CVL", m.start, m.end,
+                    m.cases, m.prep, m.head, m.adjective)
+        s.group, t.group = src, tgt
+        src.append(s)
+        tgt.append(t)
+    return Args(src, tgt, 0.5)
 
 
 def _light_verb_object(pred: Token, clause: Span) -> bool:
@@ -143,6 +200,8 @@ def _light_verb_object(pred: Token, clause: Span) -> bool:
     nominal_seen = False
     for j in range(pred.i - 1, max(clause.start, pred.i - 7) - 1, -1):
         cls = tag_class(doc[j])
+        if cls in ("subst", "depr") and adverbial(doc[j]):
+            continue                        # 'dziś', 'wczoraj' read as nouns
         if cls in ("fin", "praet", "inf", "bedzie", "impt", "pcon"):
             return True
         if cls == "prep":
@@ -159,13 +218,77 @@ def _light_verb_object(pred: Token, clause: Span) -> bool:
     return False
 
 
+# speech verb classes (speech_verbs.tsv) whose 'że' clause with 'musi'/'powinien' states a demand of the speaker
+_DEMANDING = frozenset({"say", "assess", "criticise", "demand", "announce", "argue", "add", "warn", "claim",
+                        "appeal", "emphasise", "write", "threaten", "suggest"})
+
+
+@lru_cache(maxsize=1)
+def _demanding_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"].lower() for r in read_tsv(lang_data("pl", "speech_verbs.tsv"))
+                     if r.get("class") in _DEMANDING)
+
+
+def _deontic(pred: Token, clause: Span, mentions: list[Mention]) -> Args | None:
+    """'Rosja oświadczyła, że Ukraina musi wycofać wojska' -> RUS REQUEST UKR: the modal's subject is the target, the
+    subject of the speech verb that opens the 'że' clause the source (a quote's speaker when none is named)."""
+    doc = pred.doc
+    if clause.start < 1 or doc[clause.start - 1].lower_ not in ("że", "iż"):
+        return None
+    subj = [m for m in mentions if clause.start <= m.start < pred.i and m.prep is None and "nom" in m.cases]
+    if not subj:
+        return None
+    targets = _group(max(subj, key=lambda m: m.start))
+    sent = pred.sent
+    verbs = _demanding_verbs()
+    speech = next((t for t in reversed(doc[sent.start:clause.start - 1]) if (t.lemma_ or "").lower() in verbs
+                   and tag_class(t) in ("fin", "praet", "pcon", "impt", "bedzie", "inf")), None)
+    if speech is None:
+        return Args([], targets, 0.6, carried=True)
+    cands = [m for m in mentions if m.start < clause.start - 1 and m.prep is None and "nom" in m.cases
+             and m not in targets]
+    if not cands:
+        return Args([], targets, 0.6, carried=True)
+    src = min(cands, key=lambda m: abs(m.start - speech.i))
+    return Args(_group(src), [m for m in targets if m not in src.group], 0.6)
+
+
+# what a speaker does by speaking: inside a quote such a predicate is the speaker's own act
+_VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT", "AGREE", "CONCEDE"})
+
+
+def speaker_act(pred: Token, row: Predicate) -> bool:
+    """Whether a predicate inside a quote is the speaker's act: a verbal act ('apelujemy', 'potępiam'), or any act in
+    the first person ('wyślemy', 'nałożymy'); other events in a quote are narrated, not the speaker's."""
+    if row.type in _VERBAL_TYPES:
+        return True
+    return ":pri" in (pred.tag_ or "") or any(tag_class(t) == "aglt" and ":pri" in t.tag_ for t in pred.doc[
+        pred.i + 1:pred.i + 3])
+
+
+def _relative_subject(clause: Span, pred: Token) -> Token | None:
+    """The antecedent's last token when the clause opens with a nominative relative pronoun before the predicate
+    ('..., który zaatakował'), else None."""
+    doc = pred.doc
+    # the pronoun is a clause boundary itself, so it stands just before the clause (or opens it)
+    rel = next((doc[i] for i in (clause.start - 1, clause.start) if 0 <= i < pred.i
+                and (doc[i].lemma_ or "").lower() == "który"), None)
+    if rel is None or "nom" not in token_cases(rel):
+        return None
+    j = rel.i - 1
+    while j >= 0 and doc[j].lower_ in (",", "–", "—"):
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
 def _has_nominal_subject(clause: Span, pred: Token, mentions: list[Mention]) -> bool:
     """Whether the clause has a nominative noun or pronoun that is no actor (then the subject is not dropped)."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for tok in clause:
         if tok.i == pred.i or tok.i in covered:
             continue
-        if tag_class(tok) in ("subst", "depr", "ppron3", "ppron12") and tok.morph.get("Case") == ["Nom"]:
+        if tag_class(tok) in ("subst", "depr", "ppron3", "ppron12") and tok.morph.get("Case") == ["Nom"] and \
+                not adverbial(tok):
             return True
         if tok.lemma_ in {"który", "co", "kto"} and "nom" in token_cases(tok):
             return False

@@ -69,6 +69,6 @@ def place_mention(clause: Span, sources: list[Mention], mentions: list[Mention],
             return m
     for m in mentions:
         if clause.start <= m.start < clause.end and m.prep in _PLACE_PREPS.get(lang, ()) and m.code not in src \
-                and not m.adjective:
+                and not m.adjective and m.head is None:     # 'w interesie Kremla' names no place
             return m
     return None

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kronika.lang.pl.base_forms import _guesses as _name_guesses
 from kronika.resources import lang_data, read_tsv
 
 CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
@@ -52,23 +53,31 @@ def tag_class(tok: Token) -> str:
 
 
 _PASSIVE_AUX = frozenset({"być", "zostać", "zostawać", "bywać"})
+# tag classes the tagger gives a passive participle it misreads ('skazany' as a noun, 'aresztowana' as an adjective)
+_MISREAD_PARTICIPLE = frozenset({"adj", "subst", "depr", "ger", "ign"})
 
 
 def passive_reading(tok: Token) -> str | None:
     """The verb lemma of a passive participle that the tagger read as an adjective or noun ('został aresztowany'
     -> aresztować, 'zostali skazani' -> skazać): a morfeusz ppas reading right after a passive auxiliary."""
-    if tag_class(tok) == "ppas" or not tok._.readings:
+    if tag_class(tok) not in _MISREAD_PARTICIPLE:
         return None
-    lemma = next((lem.split(":", 1)[0].lower() for lem, tag in tok._.readings if tag.startswith("ppas")), None)
-    if lemma is None:
-        return None
+    # the auxiliary first: it is cheap to check and rules out almost every token before the readings are read
     doc = tok.doc
     for j in range(tok.i - 1, max(-1, tok.i - 4), -1):
         if (doc[j].lemma_ or "").lower() in _PASSIVE_AUX:
-            return lemma
+            break
         if tag_class(doc[j]) not in ("adv", "qub", "part", "praet", "fin", "aglt"):
             return None
-    return None
+    else:
+        return None
+    return next((lem.split(":", 1)[0].lower() for lem, tag in tok._.readings or () if tag.startswith("ppas")), None)
+
+
+def adverbial(tok: Token) -> bool:
+    """Whether morfeusz2 also reads the token as an adverb ('dziś', 'wczoraj', 'teraz' tagged as nouns): such a
+    word is no subject or object phrase."""
+    return any(tag.startswith("adv") for _lemma, tag in tok._.readings or ())
 
 
 def verb_class(tok: Token) -> str:
@@ -84,6 +93,25 @@ def token_cases(tok: Token) -> set[str]:
             for c in part.split("."):
                 if c in CASES:
                     out.add(c)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def guessed_cases(word: str) -> set[str]:
+    """Cases a name unknown to morfeusz2 can have, from the regular Polish declension endings
+    (lang/pl/data/name_declension.tsv): 'Witkoffem' inst, 'Steve'a' gen/acc, 'Fabius' nom. A word no oblique ending
+    fits is read as nominative (or accusative: inanimate names); one ending in -a/-i/-y may also be a nominative."""
+    low = word.lower()
+    if "'" in low or "’" in low:
+        low = "bbb" + low.replace("’", "'").rsplit("'", 1)[1]      # 'Steve'a': only the ending after the apostrophe
+    out: set[str] = set()
+    for label in ("PER", "LOC"):
+        for rule, _nom in _name_guesses(low, label):
+            out |= rule.cases
+    if not out:
+        return {"nom", "acc"}
+    if low.endswith(("a", "i", "y", "o")) and "'" not in word:
+        out.add("nom")
     return out
 
 
@@ -114,12 +142,15 @@ def polish_mentions(sent: Span, spans: list[Span], skip: set[int]) -> list[Menti
     out = []
     for sp in spans:
         first = sp[0]
-        adjective = tag_class(first) in ("adj", "adja")
+        # a name that opens with an adjective ('Wielka Brytania', 'Korea Południowa') is no adjectival mention
+        adjective = tag_class(first) in ("adj", "adja") and (len(sp) == 1 or sp._.mention_kind == "adjective")
         cases = set()
         for t in sp:
             cases = token_cases(t)
             if cases:
                 break
+        if not cases:
+            cases = guessed_cases(sp[-1].text)
         prep = _prep_before(doc, sp.start, sent.start)
         head = None
         sector = sp._.sector
@@ -138,6 +169,8 @@ def polish_mentions(sent: Span, spans: list[Span], skip: set[int]) -> list[Menti
                 head = doc[nxt]
             elif sp.start - 1 >= sent.start and tag_class(doc[sp.start - 1]) in _NOMINAL:
                 head = doc[sp.start - 1]          # postposed adjective: 'wojska rosyjskie'
+                if prep is None and head.i - 1 >= sent.start and tag_class(doc[head.i - 1]) == "prep":
+                    prep = _prep_before(doc, head.i, sent.start)        # 'ze stroną rosyjską'
         elif prep is None and "gen" in cases and title is None:
             head = _governing_noun(doc, sp.start, sent.start, skip)
             if head is not None:
@@ -161,12 +194,18 @@ def polish_mentions(sent: Span, spans: list[Span], skip: set[int]) -> list[Menti
 
 def _title_before(doc, sp: Span, lo: int, nouns: dict[str, str]) -> Token | None:
     """The role or title noun right before a person's name ('prezydentem' in 'prezydentem Barackiem Obamą')."""
-    if sp._.mention_kind != "person" or sp.start - 1 < lo:
+    if sp._.mention_kind not in ("person", "surname") or sp.start - 1 < lo:
         return None
     tok = doc[sp.start - 1]
     if tag_class(tok) in ("subst", "depr") and tok.lemma_.lower() in nouns:
         return tok
     return None
+
+
+@lru_cache(maxsize=1)
+def time_nouns() -> frozenset[str]:
+    """Nouns of time (lang/pl/data/time_nouns.tsv): they head adverbials, never an actor's genitive phrase."""
+    return frozenset(r["lemma"].lower() for r in read_tsv(lang_data("pl", "time_nouns.tsv")))
 
 
 def _governing_noun(doc, i: int, lo: int, skip: set[int]) -> Token | None:
@@ -175,6 +214,8 @@ def _governing_noun(doc, i: int, lo: int, skip: set[int]) -> Token | None:
     while j >= lo and i - j <= 4 and j not in skip:
         cls = tag_class(doc[j])
         if cls in _NOMINAL:
+            if (doc[j].lemma_ or "").lower() in time_nouns():
+                return None             # 'w niedzielę Wielkiej Brytanii': a time phrase, not 'Britain's Sunday'
             return doc[j]
         if cls not in _MODIFIER:
             return None
@@ -196,7 +237,16 @@ def _grouped(mentions: list[Mention], lang: str) -> list[Mention]:
         m.group = [m]
     for a, b in zip(mentions, mentions[1:]):
         between = [t.lower_ for t in doc[a.end:b.start]]
-        if a.end == b.start and a.code != b.code:
+        if lang == "pl" and b.head is not None and a.end <= b.head.i < b.start and len(between) >= 2 and \
+                b.head.i == b.start - 1:
+            # 'przywódca Libii Kaddafi i prezydent Bułgarii': coordinated phrases, each with its own role noun
+            between = between[:-1] if a.head is not None or a.span._.mention_kind in ("person", "surname") \
+                else between
+        if a.end == b.start:
+            if a.code == b.code and lang == "pl":           # 'kanclerz Niemiec Olaf Scholz': one phrase
+                merged = a.group + [m for m in b.group if m not in a.group]
+                for m in merged:
+                    m.group = merged
             continue                     # adjacent: one phrase ('prezydent Rosji Putin') or a compound
         if between and all(w in coord for w in between) and len(between) <= 3 and lang == "pl" and \
                 a.head is not None and b.head is None and b.prep is None and "gen" in b.cases:
@@ -244,10 +294,49 @@ def english_mentions(sent: Span, spans: list[Span]) -> list[Mention]:
             if s:
                 head, sector = doc[sp.start - 2], sector or s
                 prep = _en_prep_before(doc, sp.start - 2, sent.start)
+        if sector is None and doc.has_annotation("DEP"):
+            sector = _en_phrase_sector(sp, nouns)
         adjective = sp.text[:1].isupper() and sp.text.lower().endswith(("an", "ese", "ish", "ian", "i", "ic"))
         out.append(Mention(sp, sp._.actor or sp.label_, sector, sp.start, sp.end, frozenset(), prep, head,
                            adjective))
-    return _grouped(out, "en")
+    return _en_regrouped(_grouped(out, "en"))
+
+
+def _en_regrouped(mentions: list[Mention]) -> list[Mention]:
+    """Coordination across articles too: 'the United Nations, the World Bank and the IMF'."""
+    doc = mentions[0].span.doc if mentions else None
+    for a, b in zip(mentions, mentions[1:]):
+        if b in a.group or a.end == b.start:
+            continue
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        if between and len(between) <= 4 and all(w in COORD["en"] or w in ("the", "a", "an") for w in between) \
+                and any(w in COORD["en"] for w in between) and (a.prep == b.prep or b.prep is None):
+            merged = a.group + [m for m in b.group if m not in a.group]
+            for m in merged:
+                m.group = merged
+    return mentions
+
+
+_EN_NOMINAL_DEPS = frozenset({"nmod", "nmod:poss", "amod", "compound", "appos", "flat", "nmod:desc"})
+
+
+def _en_phrase_sector(sp: Span, nouns: dict[str, str]) -> str | None:
+    """The sector of the role noun whose phrase holds the mention in a parse: 'Militants loyal to Iraq',
+    'Security forces in Guinea', 'activists from the Fatah Party' (up to three steps up through nominal links)."""
+    tok = sp.root
+    for _ in range(3):
+        if tok.dep_ not in _EN_NOMINAL_DEPS and tok.dep_ != "obl":
+            return None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.tag_.startswith("NN"):
+            sec = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+            if sec:
+                return sec
+        elif not tok.tag_.startswith("JJ"):
+            return None
+    return None
 
 
 def _en_prep_before(doc, i: int, lo: int) -> str | None:

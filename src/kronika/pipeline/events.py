@@ -125,7 +125,7 @@ class EventStage:
             else:
                 args = english_args.english(tok, row, clause, mentions, prev_subject, nominal, places)
             speaker = _speaker(tok, quotes)
-            if speaker and (args is None or args.carried):
+            if speaker and (args is None or args.carried) and (self.lang != "pl" or arguments.speaker_act(tok, row)):
                 args = arguments.Args([], args.targets if args else [], 0.6)
             if args is None or args.confidence < self.min_confidence:
                 continue
@@ -136,8 +136,8 @@ class EventStage:
             if not args.targets and row.type in DOMESTIC_TYPES and not nominal:
                 fallback = domestic_target(clause, c_lemmas, tok, skip, args.sources, mentions, places, self.lang)
             # an act that has no addressee by its nature ('resigned', 'skapitulował'): a bare verb row
-            bare = row.type in TARGETLESS or row.type == "RETREAT" and not row.preps and not row.objects and \
-                not nominal and row.pos == "verb"
+            bare = row.type in TARGETLESS or row.type == "RETREAT" and not row.preps and \
+                not nominal and row.pos == "verb" and (not row.objects or (row.cameo or "").startswith("083"))
             evs = [(_evidence(sent, [tok, *extra], src, tgt), ev) for src, tgt in _pairs(args, row.type, speaker,
                                                                                           fallback, bare)
                    if (ev := _event(row, src, tgt, mod, args.confidence)) is not None]
@@ -186,7 +186,7 @@ class EventStage:
             if cls == "ger":
                 pos_ok.add("verb")
         else:
-            pos_ok = {"verb", "noun"}
+            pos_ok = english_args.row_pos(tok)
             prefer = "noun" if self._en_nominal(tok, []) else "verb"
             rows = sorted(rows, key=lambda r: (not r.objects, r.conditional, r.pos != prefer))
         window_hi = min(len(lemmas), off + 9)
@@ -261,9 +261,10 @@ class EventStage:
 
     def _keeps_topic(self, sent: Span) -> bool:
         """Whether a Polish sentence leaves the previous subject in force: its first finite verb has no nominative
-        noun before it, or only a role noun that points back ('państwo', 'władze', 'kraj')."""
+        noun before it, or only a role noun that points back ('państwo', 'władze', 'kraj'); English: a pronoun
+        subject ('He objected ...')."""
         if self.lang != "pl":
-            return False
+            return english_args.keeps_topic(sent)
         nouns = sector_nouns("pl")
         for tok in sent:
             cls = tag_class(tok)
@@ -275,9 +276,9 @@ class EventStage:
         return False
 
     def _subject_of(self, sent: Span, spans: list[Span]) -> list[Mention]:
-        """The sentence's leading nominative actor (for a dropped subject in the next sentence), Polish only."""
+        """The sentence's leading nominative actor (for a dropped subject, or an English pronoun, next)."""
         if self.lang != "pl":
-            return []
+            return english_args.subject_of(sent, spans)
         ms = polish_mentions(sent, spans, set())
         for m in ms:
             if m.prep is None and "nom" in m.cases and not m.adjective:
