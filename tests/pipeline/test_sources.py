@@ -59,3 +59,16 @@ def test_capitalised_demonym_between_cue_and_outlet_and_written_name():
 ])
 def test_source_lines_credits_and_post_signatures(text, expected):
     assert _sources(text) == expected
+
+
+def test_institution_named_after_a_via_phrase_is_not_an_outlet():
+    text = ("Watykan przekazał pieniądze. W komunikacie wyjaśniono, że środki wysłano za pośrednictwem watykańskiej "
+            "Dykasterii ds. Integralnego Rozwoju Człowieka.")
+    assert _sources(text) == set()
+
+
+def test_outlet_found_twice_is_reported_once_without_punctuation():
+    text = ("Drony naruszyły strefę zakazu lotów - informuje irlandzki serwis The Journal. W przypadku dronów nad "
+            "Dublinem, The Journal zauważa, że miały włączone światła.")
+    names = _sources(text)
+    assert len(names) == 1 and not any(n.endswith(".") for n in names)

@@ -122,7 +122,7 @@ class QuoteStage:
                 quoted.update(range(q.start, q.end))
         for c in cands:
             t_open = self._tok_at(doc, c.open_at)
-            if t_open is None:
+            if t_open is None or c.style == "mark" and self._named_term(doc, t_open):
                 continue
             sent = doc[t_open].sent
             speaker, verb = None, None
@@ -186,9 +186,17 @@ class QuoteStage:
             reported = pq.reported(doc, verbs, lex)
         else:
             reported = iq.clauses(doc, verbs, lex) + iq.trailing(doc, verbs, lex)
+        taken = [(r.start, r.end) for r in reported + opinion_list]
+        reported += [r for r in iq.noun_clauses(doc, lex, verbs)
+                     if not any(s <= r.start < e or r.start <= s < r.end for s, e in taken)]
         for r in reported + opinion_list:
             s_char, e_char = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1].text)
             if any(s < e_char and s_char < e for s, e in direct_spans):
+                continue
+            if r.kind == "noun":
+                speaker = spk._from_np(doc, r.np[0], r.np[1], lex, inflected=True) if r.np else None
+                add(s_char, e_char, "indirect", speaker, None, r.verb, "noun")
+                found[-1]["fixed"] = True     # no holder named: no earlier speaker is assumed either
                 continue
             if r.kind == "opinion":
                 np = r.np
@@ -212,6 +220,18 @@ class QuoteStage:
         self._resolve(doc, found)
         self._write(doc, found)
         return doc
+
+    def _named_term(self, doc: Doc, t_open: int) -> bool:
+        """'tzw. „szara strefa”', 'the so-called "deal"', 'pod hasłem „...”': the quoted phrase is a name or term."""
+        k = t_open - 1
+        if k >= 0 and doc[k].text == "." and k > 0 and not doc[k - 1].whitespace_:
+            k -= 1       # "tzw" + "." split by the tokenizer
+        if k < 0:
+            return False
+        w = doc[k].text.lower()
+        if k >= 2 and doc[k - 1].text in ("-", "‐") and not doc[k - 1].whitespace_:
+            w = doc[k - 2].text.lower() + "-" + w          # "so-called" split into three tokens
+        return self.lex.kind_of(w) == "scare" or self.lex.kind_of(w + ".") == "scare"
 
     def _comp_between(self, doc: Doc, v: int, t: int) -> bool:
         return v < t and any(self.lex.kind_of(doc[k].text) == "complementizer" for k in range(v + 1, t))
@@ -287,8 +307,17 @@ class QuoteStage:
         self._introduced(doc, found)
         lk.link(doc, [f["speaker"] for f in found if f["speaker"] is not None and f["speaker"].kind != "pronoun"],
                 self.lex, skip, genders)
+        actor_spans = list(doc.spans[ACTOR_MENTIONS]) if ACTOR_MENTIONS in doc.spans else []
+        meta = doc._.meta or {}
+        date = meta.get("published_date") or (meta.get("published") or "")[:10] or None
+        for f in found:                        # "rzecznik Kremla" -> the spokesman in office, when named
+            sp = f["speaker"]
+            if sp is not None and not sp.linked and (sp.kind == "desc" or sp.kind == "name" and
+                                                       spk.common_cap(doc[sp.start], self.lex)):
+                f["speaker"] = lk.office_holder(doc, sp, self.lex, date, actor_spans) or sp
         named = sorted(((f["pos"], f["speaker"]) for f in found if f["speaker"] is not None and
-                        (f["speaker"].kind == "name" or f["speaker"].linked)), key=lambda x: x[0])
+                        (f["speaker"].kind == "name" or f["speaker"].linked) and
+                        not f["speaker"].extra.get("outlet")), key=lambda x: x[0])
         ordered = sorted(found, key=lambda f: f["pos"])
         for f in ordered:                      # anaphoric descriptions: "Ekspert zauważył" -> the named expert
             sp = f["speaker"]
@@ -304,7 +333,7 @@ class QuoteStage:
                                                   if f["speaker"] is not None and f["speaker"].kind != "pronoun"]
         for f in ordered:
             sp = f["speaker"]
-            if sp is not None and sp.kind != "pronoun":
+            if sp is not None and sp.kind != "pronoun" or f.get("fixed") and sp is None:
                 continue
             gender = sp.gender if sp is not None else None
             if gender is None and f["verb"] is not None and self.lang == "pl":
@@ -312,15 +341,15 @@ class QuoteStage:
             prev = next((s for p, s in reversed(history) if p <= f["pos"] and lk.compatible(s, gender)), None)
             if prev is None and sp is None and f["kind"] == "direct" and f["verb"] is None:
                 prev = next((s for p, s in history if p > f["pos"]), None)
+            if prev is None and (sp is None and f["verb"] is not None or sp is not None and sp.kind == "pronoun"):
+                prev = lk.nearest_person(doc, f["verb"] if f["verb"] is not None else sp.start, self.lex, gender,
+                                         skip)       # "opowiedziała, że ...": the woman named just before
             if prev is None and sp is not None and sp.kind == "pronoun" and sp.gender in ("m", "f"):
                 names = [(a, b) for a, b in lk.name_candidates(doc) if b <= sp.start and b - a <= 3]
                 if names:      # "She said ...": the nearest person named before
                     a, b = names[-1]
                     prev = spk.Speaker(doc[a:b].text, a, b, "name", sp.gender)
             f["speaker"] = prev
-        actor_spans = list(doc.spans[ACTOR_MENTIONS]) if ACTOR_MENTIONS in doc.spans else []
-        meta = doc._.meta or {}
-        date = meta.get("published_date") or (meta.get("published") or "")[:10] or None
         for f in found:
             sp = f["speaker"]
             if sp is not None and sp.actor is None:
@@ -345,6 +374,7 @@ class QuoteStage:
             o = prev[-1] if prev else outlets[0]
             f["speaker"] = spk.Speaker(o.label_, o.start, o.end, "name")
             f["speaker"].linked = o.label_
+            f["speaker"].extra["outlet"] = True
 
     def _introduced(self, doc: Doc, found: list[dict]) -> None:
         """Dash speech with no subject that opens right after a sentence naming a person is that person's:

@@ -84,6 +84,27 @@ def text_source_line(doc: Doc, start: int, lex: lx.Lexicon) -> bool:
     return k >= 1 and doc[k].text == ":" and lex.kind_of(doc[k - 1].text) == "credit"
 
 
+def _institution_head(tok, lex: lx.Lexicon, nouns: frozenset[str]) -> bool:
+    """An organisation name headed by a common noun that is not a media noun ("Dykasteria ds. ...", "Ministerstwo
+    Zdrowia", "Komisja Europejska") names an institution, not an outlet; every Morfeusz lemma is lower-case."""
+    if not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    rs = lx._pl_readings(tok.text)
+    return any(t.startswith("subst") for _, t in rs) and all(lem[:1].islower() for lem, t in rs if t != "ign") \
+        and not (lx.lemmas(tok, lex) & nouns)
+
+
+def _clean_name(name: str) -> str:
+    """An entity's text or lemma as an outlet name: no trailing punctuation ("The Journal." -> "The Journal")."""
+    return name.strip().rstrip(".,;:!?").strip()
+
+
+def _key(name: str) -> str:
+    """Outlet names compared loosely: case, a leading "The" and punctuation ignored."""
+    k = "".join(c for c in name.lower() if c.isalnum() or c == " ").split()
+    return "".join(k[1:] if k[:1] == ["the"] and len(k) > 1 else k)
+
+
 class SourceStage:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -149,7 +170,8 @@ class SourceStage:
                 k += 1
             if k == j or (quoted and (k >= n or doc[k].text not in _QUOTE_CHARS)):
                 continue
-            name = doc[j:k].text
+            name = _clean_name(doc[j:k].text)
+            name = name[4:] if name.startswith("The ") and len(name) > 4 else name   # FORMAT: no leading "The"
             if name.lower() in self.excluded or doc[j].is_sent_start:
                 continue
             if self._cue_before(doc, i, strict=False) or self._verb_after(doc, k + (1 if quoted else 0)):
@@ -161,8 +183,10 @@ class SourceStage:
         for ent in lx.doc_ents(doc):
             if ent.label_ != "ORG" or any(t in taken for t in range(ent.start, ent.end)):
                 continue
+            if self.lang == "pl" and _institution_head(doc[ent.start], self.lex, self.nouns):
+                continue
             if self._cue_before(doc, ent.start, strict=True) and not self._cue_before_opinion(doc, ent.start):
-                out.append((ent.start, ent.end, ent._.lemma or ent.text))
+                out.append((ent.start, ent.end, _clean_name(ent._.lemma or ent.text)))
         return out
 
     def _cue_before_opinion(self, doc: Doc, start: int) -> bool:
@@ -190,7 +214,10 @@ class SourceStage:
             if name not in cited and self._cited(doc, sp.start, sp.end, ambiguous):
                 cited.add(name)
                 shown.setdefault(name, kb.display_name(name, text[hit.start:hit.end], self.lang, text))
+        keys = {_key(shown.get(n, n)): shown.get(n, n) for n in cited}
         for start, end, name in self._unknown(doc, taken) + self._ner(doc, taken):
+            name = keys.get(_key(name), name)    # "serwis The Journal" and an entity "The Journal.": one outlet
+            keys.setdefault(_key(name), name)
             mentions.append((start, end, name))
             cited.add(name)
             taken.update(range(start, end))

@@ -94,6 +94,31 @@ def quote_marks(text: str) -> list[Candidate]:
                 if e > s:
                     out.append(Candidate(s, e, i, close + 1, "mark"))
                 i = close + 1
+        out.extend(_double_apostrophes(text, ps, pe, used))
+    return out
+
+
+def _double_apostrophes(text: str, ps: int, pe: int, used: set[int]) -> list[Candidate]:
+    """''Quoted speech'' written with doubled apostrophes (the ASCII rendering of curly quotes in many news
+    archives): an opener before a word, a closer after one, paired left to right within the paragraph."""
+    out: list[Candidate] = []
+    opened = -1
+    i = text.find("''", ps, pe)
+    while 0 <= i < pe:
+        if i in used or i + 1 in used:
+            i = text.find("''", i + 2, pe)
+            continue
+        before = text[i - 1] if i > ps else " "
+        after = text[i + 2] if i + 2 < pe else " "
+        if opened < 0 and not before.isalnum() and not after.isspace():
+            opened = i
+        elif opened >= 0 and not before.isspace():
+            s, e = _strip(text, opened + 2, i)
+            if e > s:
+                out.append(Candidate(s, e, opened, i + 2, "mark"))
+            used.update((opened, opened + 1, i, i + 1))
+            opened = -1
+        i = text.find("''", i + 2, pe)
     return out
 
 

@@ -3,7 +3,9 @@
 "stwierdził, że polskie szpitale ..." -> the clause after "że"; "The Kremlin said on Tuesday that ..." -> the clause
 after "that"; "X said the deal ..." (English bare complement of "say"-like verbs); "Content, X said." (English
 attribution after the content); "Zdaniem ministra, ..." / "According to the minister, ..." -> the rest of the
-sentence. Each finding is (content start token, content end token, verb token or cue token, cue text).
+sentence; "Taxes will rise, according to X." -> the content before a closing cue; "the claim that ..." /
+"zapewnienie premiera, że ..." -> the content clause of a speech noun. Each finding is (content start token,
+content end token, verb token or cue token, cue text).
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ class Reported:
     start: int        # content token span
     end: int
     verb: int         # the speech verb's token, or the opinion cue's first token
-    kind: str         # clause | bare | after | opinion
+    kind: str         # clause | bare | after | opinion | noun
     cue: str
     np: tuple[int, int] | None = None   # opinion cue: the noun phrase naming the holder
     subj: tuple[int, int] | None = None  # the speaker's token span when the parse gives it (quotes/parsed.py)
@@ -45,22 +47,49 @@ def _clean(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def not_a_speaker(doc: Doc, v: int, tag: str, verb: lx.Verb, lex: lx.Lexicon) -> bool:
+    """Polish reported speech with no speaker to name: the impersonal "uważa się / mówi się, że" (a non-reflexive
+    speech verb with "się" in the 3rd person) and a relative "co" as subject ("..., co sugeruje, że": a fact
+    suggests, nobody speaks)."""
+    if lex.lang != "pl":
+        return False
+    near = [doc[k].lower_ for k in (v - 1, v + 1) if 0 <= k < len(doc)]
+    if "się" in near and "reflexive" not in verb.frames and tag.startswith("fin:sg:ter"):
+        return True
+    k = v - 1
+    while k >= 0 and lex.words.get(doc[k].lower_, ("",))[0] == "adverb":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "co" and doc[k - 1].text == ","
+
+
+def credit_cut(doc: Doc, s: int, e: int, lex: lx.Lexicon) -> int:
+    """Reported content ends before a credit or teaser line the flattened page runs into ("... Źródło: PAP")."""
+    for k in range(s + 1, e - 1):
+        if doc[k + 1].text == ":" and lex.kind_of(doc[k].text) in ("credit", "teaser") and doc[k].text[:1].isupper():
+            return k
+    return e
+
+
 def clauses(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -> list[Reported]:
     out = []
-    for v, (verb, _tag) in sorted(verbs.items()):
-        if not (verb.frames & _CLAUSE_FRAMES):
+    for v, (verb, tag) in sorted(verbs.items()):
+        if not (verb.frames & _CLAUSE_FRAMES) and "aby" not in verb.frames:
+            continue
+        if not_a_speaker(doc, v, tag, verb, lex):
             continue
         end = _sent_end(doc, v)
         comp = -1
         for k in range(v + 1, min(end, v + 10)):
             t = doc[k]
-            if lex.kind_of(t.text) == "complementizer":
+            kind = lex.kind_of(t.text)
+            if kind == "complementizer" and verb.frames & _CLAUSE_FRAMES or \
+                    kind == "purpose_complementizer" and "aby" in verb.frames:
                 comp = k
                 break
             if t.text in (".", ";", ":", "?", "!") or t.text in _QUOTES or (k > v + 1 and k in verbs):
                 break
         if comp >= 0:
-            s, e = _clean(doc, comp + 1, end)
+            s, e = _clean(doc, comp + 1, credit_cut(doc, comp + 1, end, lex))
             if e - s >= 3:
                 out.append(Reported(s, e, v, "clause", doc[v].text))
             continue
@@ -108,6 +137,19 @@ def trailing(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -
     return out
 
 
+def _has_verb(doc: Doc, s: int, e: int, lex: lx.Lexicon) -> bool:
+    """Whether doc[s:e] holds a finite or participial verb (a clause, not an apposition)."""
+    for k in range(s, e):
+        tok = doc[k]
+        if lex.lang == "pl":
+            if tok.text[:1].islower() and any(t.split(":", 1)[0] in ("fin", "praet", "bedzie", "winien", "imps", "pred")
+                                              for _, t in lx.readings(tok)):
+                return True
+        elif tok.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def opinions(doc: Doc, lex: lx.Lexicon, stop_at: set[int]) -> list[Reported]:
     """"Zdaniem X, ..." / "Według X ..." / "According to X, ..." at a clause start; the holder NP ends at a comma."""
     out = []
@@ -134,14 +176,32 @@ def opinions(doc: Doc, lex: lx.Lexicon, stop_at: set[int]) -> list[Reported]:
                             out.append(Reported(s, e, st, "opinion", doc[st:m2[1]].text, out_np))
                 continue
             cue, after = m
+            if st > sent.start and doc[st - 1].lower_ in ("jak", "as"):
+                continue
+            end = _sent_end(doc, st)
             if "*" in cue.words:
                 np = (st + cue.words.index("*"), st + cue.words.index("*") + 1)
                 body = after
+                b, _ = _clean(doc, body, end)
+                if st > sent.start + 3 and b >= end:     # "Prices will rise, as he warned.": content before
+                    s, e = _clean(doc, sent.start, st)
+                    if e - s >= 3 and not any(doc[x].text in _QUOTES for x in range(s, e)):
+                        out.append(Reported(s, e, st, "opinion", " ".join(cue.words), np))
+                    continue
             else:
                 k = after
-                while k < sent.end and doc[k].text != "," and k - after < 7 and k not in stop_at:
+                while k < end and doc[k].text != "," and k - after < 12 and k not in stop_at:
                     k += 1
-                if k >= sent.end or doc[k].text != "," or k == after:
+                if st > sent.start + 3 and k > after and (k >= end or doc[k].text == ",") and \
+                        (k not in stop_at or k >= end) and not _has_verb(doc, k, end, lex) and \
+                        not any(doc[x].text in _QUOTES for x in range(k, end)):
+                    # "Taxes would rise, according to an analysis by X[, a former adviser].": the cue closes
+                    # the sentence and the content is what stands before it
+                    s, e = _clean(doc, sent.start, st)
+                    if e - s >= 3 and not any(doc[x].text in _QUOTES for x in range(s, e)):
+                        out.append(Reported(s, e, st, "opinion", " ".join(cue.words), (after, k)))
+                    continue
+                if k >= end or doc[k].text != "," or k == after or k - after >= 7:
                     # no comma: "Według niego USA ..." — the holder is one pronoun or a short name
                     if after < sent.end and lex.kind_of(doc[after].text) == "pronoun":
                         k = after + 1
@@ -149,9 +209,52 @@ def opinions(doc: Doc, lex: lx.Lexicon, stop_at: set[int]) -> list[Reported]:
                         continue
                 np = (after, k)
                 body = k + 1 if k < sent.end and doc[k].text == "," else k
-            if st > sent.start and doc[st - 1].lower_ in ("jak", "as"):
-                continue
-            s, e = _clean(doc, body, _sent_end(doc, st))
+            s, e = _clean(doc, body, end)
             if e - s >= 3:
                 out.append(Reported(s, e, st, "opinion", " ".join(cue.words), np))
+    return out
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Only determiners and modifiers stand before token i in its sentence (a subject noun phrase)."""
+    return all(t.pos_ in ("DET", "ADJ", "PRON", "NUM", "PUNCT", "SPACE") or t.is_space for t in doc[doc[i].sent.start:i])
+
+
+def noun_clauses(doc: Doc, lex: lx.Lexicon, verbs: dict[int, tuple[lx.Verb, str]]) -> list[Reported]:
+    """A noun naming an utterance with its content clause: "the claim that the deal is dead", "zapewnienie
+    premiera, że rząd nie upadnie". The holder is the possessive or genitive next to the noun, when there is one."""
+    nouns = {c.words[0] for cs in lex.cues.values() for c in cs if c.kind == "speech_noun" and len(c.words) == 1}
+    out = []
+    for tok in doc:
+        if not tok.is_alpha or tok.i + 2 >= len(doc) or not (lx.lemmas(tok, lex) & nouns) or tok.i in verbs:
+            continue
+        end = _sent_end(doc, tok.i)
+        np = None
+        if lex.lang == "en":
+            k = tok.i + 1
+            if doc[k].lower_ != "that" or not (doc[k].dep_ == "mark" or doc[k].pos_ == "SCONJ") or \
+                    doc[k + 1].pos_ in ("VERB", "AUX") or _opens_sentence(doc, tok.i):
+                continue    # "the statement that was issued", "The claim that he made was false": relatives
+            poss = [c for c in tok.children if c.dep_ in ("nmod:poss", "poss") and c.i < tok.i]
+            if poss:
+                np = (poss[0].left_edge.i, poss[0].i + 1)
+        else:
+            k = tok.i + 1
+            while k < end and k - tok.i <= 6 and doc[k].text not in _QUOTES and doc[k].text != "," and \
+                    k not in verbs and lex.kind_of(doc[k].text) != "complementizer":
+                k += 1
+            if k >= end or doc[k].text != "," or k + 1 >= end or lex.kind_of(doc[k + 1].text) != "complementizer":
+                continue
+            if k > tok.i + 1:
+                np = (tok.i + 1, k)
+            elif tok.i > 0 and lex.kind_of(doc[tok.i - 1].text) == "pronoun":
+                np = (tok.i - 1, tok.i)
+            k += 1
+        sent_start = doc[tok.i].sent.start
+        if not _has_verb(doc, sent_start, tok.i, lex):
+            # "Despite assurances that X, the minister ...": a fronted phrase ends at its comma
+            end = next((c for c in range(k + 1, end) if doc[c].text == ","), end)
+        s, e = _clean(doc, k + 1, end)
+        if e - s >= 3 and doc[s].text not in _QUOTES:
+            out.append(Reported(s, e, tok.i, "noun", tok.text, np))
     return out

@@ -82,8 +82,8 @@ def load(lang: str) -> Lexicon:
     en_forms: dict[str, str] = {}
     if lang == "en":
         irregular = {r["lemma"]: r for r in read_tsv(lang_data("en", "irregular_verbs.tsv"))}
-        lemmas = set(verbs) | {w for cs in cues.values() for c in cs for w in c.words if w.isalpha()}
-        for lemma in lemmas:
+        cue_words = {w for cs in cues.values() for c in cs for w in c.words if w.isalpha()} - set(verbs)
+        for lemma in sorted(verbs) + sorted(cue_words):    # a verb's forms first: "warning" is "warn"
             forms = _en_regular(lemma)
             if lemma in irregular:
                 for col in ("past", "participle"):
@@ -204,10 +204,23 @@ def _speech_verb(tok: Any, lex: Lexicon) -> tuple[Verb, str] | None:
     low = tok.lower_
     lemma = lex.en_forms.get(low) or (tok.lemma_ if tok.lemma_ in lex.verbs else None)
     if lemma and lemma in lex.verbs:
-        if tok.pos_ and tok.pos_ not in ("VERB", "AUX", ""):
+        if tok.pos_ and tok.pos_ not in ("VERB", "AUX", "") and not _verb_before_clause(tok):
             return None
+        if tok.i > 0 and (tok.doc[tok.i - 1].pos_ == "DET" or tok.doc[tok.i - 1].dep_ in ("nmod:poss", "poss")):
+            return None     # "his warning that ...", "the report": a noun whatever the tagger says
         return lex.verbs[lemma], low
     return None
+
+
+def _verb_before_clause(tok: Any) -> bool:
+    """A speech-verb form the tagger called a noun, used as a verb: right before "that" and not after a
+    determiner, adjective or possessive ("leaders warn that ...", but not "the claim that ...")."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "that" or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return prev.pos_ not in ("DET", "ADJ", "NUM") and prev.dep_ not in ("nmod:poss", "poss", "det", "amod") and \
+        not prev.lower_.endswith("'s") and prev.text not in ("'s", "’s")
 
 
 def verb_gender(tag: str) -> str | None:

@@ -7,10 +7,12 @@ Entities (doc.ents, PER, with their base form in ent._.lemma) are used when the 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from kronika.quotes import lexicon as lx
-from kronika.quotes.speakers import (Speaker, _adj_or_gen, _is_cap, _nominal_start, _readings_any, _trim_name,
+from kronika.quotes.speakers import (Speaker, _adj_or_gen, _glued_hyphen, _strong_nominative, is_prep, word_starts, _is_cap, _nominal_start, _readings_any, _trim_name,
                                      common_cap, noun_gender)
 
 _PUNCT = set(",.;:!?()[]\"„”“«»‚’'–—-…")
@@ -40,9 +42,14 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int]]:
             j = i
             while j < n and _is_cap(doc[j]) and j - i < 6:
                 j += 1
+                if j + 1 < n and _glued_hyphen(doc, j):
+                    j += 1
             k = i
             while k < j and (common_cap(doc[k], _LEX[doc.lang_]) if doc.lang_ in _LEX else False):
                 k += 1   # "Prawnik Dawid Dehnert": the first word is a capitalised common noun
+            while doc.lang_ == "en" and k < j and doc[k].pos_ in ("CCONJ", "SCONJ", "DET", "ADP", "PRON", "ADV",
+                                                                  "AUX", "VERB"):
+                k += 1   # "But Fowler", "The Russian", "When Smith": a capitalised function word first
             if k == i and doc[i].is_sent_start and any(lem.islower() for lem, t in _readings_any(doc[i])
                                                        if t.startswith(("subst", "adj"))):
                 k = i + 1
@@ -79,9 +86,29 @@ def _candidates(doc: Doc, lex: lx.Lexicon, skip: set[int]) -> list[tuple[int, in
             s += 1
         while e > s and e - 1 in skip:
             e -= 1
+        if lex.lang == "pl" and s > 0 and e - s > 2 and is_prep(doc[s - 1], lex) and not _strong_nominative(doc[s], lex):
+            s += 1      # "na Facebooku Jan Azarow": the preposition governs the first word
+        if e - s >= 2 and (lx.lemmas(doc[s], lex) & _platforms(lex.lang) or lex.lang == "pl" and s > 0 and
+                           is_prep(doc[s - 1], lex) and _common_noun(doc[s].text)):
+            s += 1      # "na Facebooku Azarow", "on Twitter Trump": a platform or a governed noun, then a name
         if e - s >= 2:
             cands.append((s, e))
     return cands
+
+
+@lru_cache(maxsize=2)
+def _platforms(lang: str) -> frozenset[str]:
+    """Lower-cased social platform names (kb non_sources.tsv): never the first word of a person's name."""
+    from kronika.kb.outlets import non_sources
+
+    return frozenset(f for f, k in non_sources(lang).items() if k == "social_platform")
+
+
+def _common_noun(word: str) -> bool:
+    """Every morfeusz reading of the word is a noun with a lower-case lemma (not a first name)."""
+    rs = lx._pl_readings(word)
+    return bool(rs) and all(lem[:1].islower() for lem, t in rs if t != "ign") and any(
+        t.startswith("subst") for _, t in rs)
 
 
 def link(doc: Doc, speakers: list[Speaker], lex: lx.Lexicon, skip: set[int] = frozenset(),
@@ -98,7 +125,7 @@ def link(doc: Doc, speakers: list[Speaker], lex: lx.Lexicon, skip: set[int] = fr
 
 
 def _link_name(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexicon) -> None:
-    words = sp.text.split()
+    words = sp.text.replace("-", " ").split()
     last = _stem(words[-1])
     best = None
     for s, e in cands:
@@ -106,13 +133,16 @@ def _link_name(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexi
         if not hit:
             continue
         st, en = _trim_name(doc, s, hit[-1] + 1, lex)
-        if en - st > len(words) and (best is None or en - st > best[1] - best[0]):
-            best = (st, en)
-    if best and best[1] - best[0] <= 3:
+        n = len(word_starts(doc, st, en))
+        if n > len(sp.text.split()) and (best is None or n > best[2]):
+            best = (st, en, n)
+    if best and best[2] <= 3:
+        n, best = best[2], best[:2]
         full = doc[best[0]:best[1]].text
         lemma = next((ent._.lemma for ent in lx.doc_ents(doc) if (ent.start, ent.end) == best and ent._.lemma and
                       ent.label_ in ("PER", "PERSON")), None)
-        if lemma and len(lemma.split()) == best[1] - best[0]:
+        if lemma and len(lemma.split()) == n and lemma != full and (
+                lex.lang != "pl" or all(_word_nominative(w) for w in lemma.split())):   # a real base form only
             sp.linked = _keep_own(lemma, sp)
             return
         if sp.inflected or lex.lang != "pl":
@@ -194,6 +224,33 @@ def introduced(doc: Doc, lo: int, hi: int, lex: lx.Lexicon, at_end: bool = False
     return found
 
 
+def nearest_person(doc: Doc, before: int, lex: lx.Lexicon, gender: str | None,
+                   skip: set[int] = frozenset()) -> Speaker | None:
+    """The person named last before token `before`, within the three sentences before it, whose gender fits: the
+    implied subject of a bare "– dodała" or "opowiedziała, że ..." with no earlier quote. People are the entity
+    layer's PER names and the capitalised two- or three-word names that no entity calls a place or body."""
+    if before <= 0:
+        return None
+    sents = lx.doc_sents(doc)
+    here = next((k for k, st in enumerate(sents) if st.start <= before < st.end), len(sents) - 1)
+    lo = sents[max(0, here - 3)].start
+    found = [(ent.start, ent.end, ent._.lemma or None) for ent in lx.doc_ents(doc) if ent.label_ in ("PER", "PERSON")]
+    found += [(a, b, None) for a, b in _candidates(doc, lex, skip) if _not_place(doc, a, b)]
+    for a, b, lemma in sorted(found, key=lambda x: (-x[1], x[0])):
+        if b > before or a < lo or any(k in skip for k in range(a, b)):
+            continue
+        st, en = _trim_name(doc, a, b, lex)
+        if lex.lang == "pl" and not lemma and not _nominal_start(doc[st], lex):
+            lemma = _base(doc[st:en].text, lex)
+        text = lemma or doc[st:en].text
+        g = (_lemma_gender(lemma) if lemma else noun_gender(doc[st], lex)) if lex.lang == "pl" else None
+        sp = Speaker(text, st, en, "name", g)
+        if compatible(sp, gender):
+            _link_name(doc, sp, _candidates(doc, lex, skip), lex)
+            return sp
+    return None
+
+
 def _lemma_gender(lemma: str | None) -> str | None:
     """A Polish first name in the nominative ending in -a is (nearly always) a woman's; an inflected form says
     nothing ("Ołeksandra" is a man's genitive)."""
@@ -243,3 +300,90 @@ def resolve_actor(doc: Doc, sp: Speaker, lang: str, date: str | None, actor_span
         if a.start >= s and a.end <= e:
             return a._.actor or a.label_
     return None
+
+
+# ------------------------------------------------------------------------------------------- office holders
+
+_GENERIC_ROLES = frozenset({"institution", "other", "military", "official", "diplomat"})
+
+
+@lru_cache(maxsize=2)
+def _office_roles(lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """kb roles.tsv rows that name one office (head of state, foreign minister, spokesperson ...), by first word:
+    (words, role, default polity from the notes' "polity=CODE")."""
+    from kronika.kb.loader import kb_file
+    from kronika.resources import read_tsv
+
+    out: dict[str, list] = {}
+    for r in read_tsv(kb_file("roles.tsv")):
+        if r["lang"] != lang or r["role"] in _GENERIC_ROLES:
+            continue
+        words = tuple(r["form"].lower().split())
+        notes = r.get("notes") or ""
+        default = notes.split("polity=", 1)[1].split()[0].strip(",;.)") if "polity=" in notes else ""
+        if words:
+            out.setdefault(words[0], []).append((words, r["role"], default))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+def _same_surname(word: str, surname: str) -> bool:
+    """A (possibly inflected) word is the surname: "Pieskowem", "Ławrowa" for Pieskow, Ławrow."""
+    w, n = word.lower(), surname.lower()
+    k = max(4, len(n) - 2)
+    return w == n or (len(n) >= 4 and w.startswith(n[:k]) and len(w) <= len(n) + 4)
+
+
+def office_holder(doc: Doc, sp: Speaker, lex: lx.Lexicon, date: str | None, actor_spans: list) -> Speaker | None:
+    """A description naming an office ("rzecznik Kremla", "amerykański prezydent", "the Russian foreign minister")
+    is the person who held it on the article's date (kb office_holders.tsv) when the article names that person
+    somewhere: the speaker is then their full name."""
+    from kronika.kb.loader import office_holders
+    from kronika.kb.people import pick_holder
+
+    roles = _office_roles(lex.lang)
+    s, e = sp.extra.get("desc", (sp.start, sp.end))
+    s, e = min(s, sp.start), max(e, sp.end)
+    sent = doc[sp.start].sent
+    lo, hi = max(sent.start, s - 2), min(sent.end, e + 3)
+    role = polity = None
+    for k in range(s, e):
+        for lem in lx.lemmas(doc[k], lex):
+            for words, r, default in roles.get(lem, ()):
+                if all(j < len(doc) and w in lx.lemmas(doc[j], lex) for j, w in zip(range(k, k + len(words)), words)):
+                    role, polity = r, default or None
+                    break
+            if role:
+                break
+        if role:
+            break
+    if role is None:
+        return None
+    near = sorted((a for a in actor_spans if lo <= a.start and a.end <= hi),
+                  key=lambda a: 0 if s <= a.start < e else min(abs(a.start - e), abs(s - a.end)))
+    codes = [a._.actor or a.label_ for a in near]
+    polity = codes[0] if codes else polity
+    if not polity:
+        return None
+    words = [t for t in doc if t.text[:1].isupper() and not (s <= t.i < e)]
+
+    def named(h) -> bool:
+        return any(_same_surname(t.text, n.split()[-1]) for n in h.names() if n for t in words)
+
+    # several offices share a role ("spokesperson": the Kremlin's and the ministry's): the one the article names
+    idx = [i for i, h in enumerate(office_holders()) if h.code == polity and h.role == role and named(h)]
+    holder = pick_holder(idx, date)
+    if holder is None:
+        return None
+    name = holder.name_pl if lex.lang == "pl" and holder.name_pl else holder.name_en
+    surnames = {n.split()[-1] for n in holder.names() if n}
+    for t in words:     # the article's own spelling of the full name ("Sergei Lavrov", not the KB's "Sergey")
+        if any(_same_surname(t.text, x) for x in surnames):
+            mention = Speaker(t.text, t.i, t.i + 1, "name")
+            _link_name(doc, mention, _candidates(doc, lex, set()), lex)
+            if mention.linked and len(mention.linked.split()) >= 2:
+                name = mention.linked
+                break
+    out = Speaker(name, sp.start, sp.end, "name", sp.gender)
+    out.linked, out.actor = name, polity
+    out.extra["desc"] = (s, e)
+    return out

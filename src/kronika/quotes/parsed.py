@@ -19,10 +19,6 @@ _REL = frozenset({"who", "which", "that", "whom"})
 _NAME_DEPS = frozenset({"compound", "flat", "flat:name", "nmod:desc", "amod", "det", "nmod:poss", "nummod"})
 _MAX_ATTR = 8          # tokens an inserted or trailing attribution may take ("the Indiana governor said on Friday")
 _MIN_CONTENT = 3
-_TO_INF_CLASSES = frozenset({"promise", "threaten", "appeal", "demand"})   # "vowed to", "urged X to"
-_BARE_CLASSES = frozenset({"say", "claim", "announce", "assess", "inform", "warn", "admit", "deny", "emphasise",
-                           "confirm", "report", "add", "argue", "explain", "promise", "reveal", "suggest", "agree",
-                           "write", "recall", "complain", "reply"})
 
 
 def _subject_of(doc: Doc, v: int) -> tuple[int, int] | None:
@@ -72,8 +68,9 @@ def _attribution_shape(doc: Doc, v: int, lo: int, hi: int, lex: lx.Lexicon) -> t
     a comma or the sentence end; returns (attribution start, attribution end, subject start or -1)."""
     a = v
     while a > lo and v - a < _MAX_ATTR and doc[a - 1].text not in ",;:" and doc[a - 1].text not in _QUOTES:
-        if lx.speech_verb(doc[a - 1], lex) or lex.kind_of(doc[a - 1].text) == "complementizer":
-            return None
+        if lx.speech_verb(doc[a - 1], lex) or lex.kind_of(doc[a - 1].text) == "complementizer" or \
+                doc[a - 1].lower_ in _REL:
+            return None     # "..., which he said were ...": a relative clause, not an attribution
         a -= 1
     b = v + 1
     while b < hi and b - v < _MAX_ATTR and doc[b].text not in ",;:" and doc[b].text not in _QUOTES and \
@@ -101,6 +98,8 @@ def reported(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -
         tok = doc[v]
         sent = tok.sent
         lo, hi = sent.start, _sent_end(doc, v)
+        if _quote_attribution(doc, v, lo, lex):
+            continue
         subj = _subject_of(doc, v)
         shape = _attribution_shape(doc, v, lo, hi, lex)
         if shape is not None:
@@ -120,20 +119,63 @@ def reported(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -
             start = comp + 1
         else:
             start = next((c.i for c in sorted(tok.children, key=lambda c: c.i) if c.i > v and (
-                c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.cls in _TO_INF_CLASSES and not _passive(tok) and
+                c.dep_ == "ccomp" or (c.dep_ == "xcomp" and "to_inf" in verb.frames and not _passive(tok) and
                                       any(m.lower_ == "to" for m in c.children)))), None)
             if start is not None:
                 start = doc[start].left_edge.i if doc[start].left_edge.i > v else v + 1
                 while start < hi and doc[start].dep_ == "mark" and doc[start].lower_ != "to":
                     start += 1
-            elif ("that" in verb.frames or verb.cls in _BARE_CLASSES) and not _passive(tok):
+            elif "bare" in verb.frames and not _passive(tok):
                 start = _bare(doc, v, hi)
         if start is None:
             continue
-        s, e = _clean(doc, start, _clause_end(doc, start, hi, verbs))
+        end = _clause_end(doc, start, hi, verbs)
+        end = _before_conjunct(doc, v, start, end, verbs)
+        end = _before_quoted_clause(doc, start, end)
+        s, e = _clean(doc, start, end)
         if e - s >= _MIN_CONTENT and doc[s].text not in _QUOTES and (e - s >= 4 or _clausal(doc, s, e)):
             out.append(Reported(s, e, v, "clause", tok.text, subj=subj))
     return drop_nested(out)
+
+
+def _before_conjunct(doc: Doc, v: int, s: int, e: int, verbs: dict) -> int:
+    """'said she used a private account, but she denied that ...': a speech verb coordinated with the speech verb
+    itself is the speaker's next utterance, not part of the content; the content ends before its conjunction."""
+    for k in range(s + 1, e):
+        if k in verbs and doc[k].head.i == v and doc[k].dep_ == "conj" and \
+                any(c.dep_.startswith("nsubj") for c in doc[k].children):
+            b = doc[k].left_edge.i
+            if doc[b].pos_ == "CCONJ" and b > s:
+                b -= 1
+            elif b > s and doc[b - 1].pos_ == "CCONJ":
+                b -= 2
+            if b - s >= _MIN_CONTENT and doc[b].text in ",;—–":    # ", but she denied": a break and own subject
+                return b
+    return e
+
+
+def _before_quoted_clause(doc: Doc, s: int, e: int) -> int:
+    """'said A, and when pressed, the mother replied, "B"': a quotation further on belongs to a new coordinated
+    clause; the reported content ends at the ", and" that opens it (a quotation inside the content itself keeps
+    the content whole, so that the overlap rule gives the quoted phrase only)."""
+    q = next((k for k in range(s, e) if doc[k].text in _QUOTES or doc[k].text in ("''", "``")), None)
+    if q is None:
+        return e
+    for k in range(s + _MIN_CONTENT, q - 1):
+        if doc[k].text in ",;" and doc[k + 1].pos_ == "CCONJ":
+            return k
+    return e
+
+
+def _quote_attribution(doc: Doc, v: int, lo: int, lex: lx.Lexicon) -> bool:
+    """'"...," said Jo X, a retired general': a verb right after a closing quotation mark attributes that quotation;
+    what follows it is its subject and apposition, not reported content (unless a complementizer opens a clause)."""
+    k = v - 1
+    while k >= lo and doc[k].text == ",":
+        k -= 1
+    if k < lo or doc[k].text not in _QUOTES and doc[k].text not in ("''", "'"):
+        return False
+    return not (v + 1 < len(doc) and lex.kind_of(doc[v + 1].text) == "complementizer")
 
 
 def _passive(tok) -> bool:
@@ -157,11 +199,17 @@ def _bare(doc: Doc, v: int, hi: int) -> int | None:
     if k >= hi or doc[k].pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") or doc[k].lower_ in _REL:
         return None
     j = k
-    while j < hi and j - k < 12 and (doc[j].pos_ not in ("VERB", "AUX") or j == k) and doc[j].text not in ";:":
+    while j < hi and j - k < 15 and doc[j].text not in ";:":
+        if j > k and doc[j].pos_ in ("VERB", "AUX"):
+            if doc[j - 1].lower_ == "to":
+                return None     # "expected more companies to leave": an object and an infinitive, not a clause
+            if doc[j].tag_ in ("VBG", "VBN") and doc[j].dep_ in ("acl", "amod", "acl:relcl") or \
+                    doc[j].tag_ == "VBG" and j == k + 1:
+                j += 1          # "the politics surrounding the top ... would be": a participle in the subject
+                continue
+            return k if doc[j].tag_ != "VBG" else None
         j += 1
-    if j >= hi or j == k or doc[j].tag_ == "VBG" or doc[j - 1].lower_ == "to":
-        return None     # "expected more companies to leave": an object and an infinitive, not a clause
-    return k if doc[j].pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def _clause_end(doc: Doc, s: int, hi: int, verbs: dict) -> int:
@@ -190,6 +238,8 @@ def drop_nested(found: list[Reported]) -> list[Reported]:
 def _np_between(doc: Doc, a: int, b: int, v: int) -> tuple[int, int] | None:
     """The subject inside a short attribution: the words before the verb, else those after it."""
     s, e = (a, v) if a < v else (v + 1, b)
+    while s < e and (doc[s].pos_ in ("SCONJ", "CCONJ") or doc[s].lower_ in ("as", "and", "but")):
+        s += 1     # "..., as he warned": the conjunction is not the subject
     while e > s and (doc[e - 1].pos_ in ("ADV", "ADP", "PART") or doc[e - 1].dep_ in ("obl", "advmod", "obl:tmod")):
         e -= 1     # "X said on Friday"
     return (s, e) if e > s else None
@@ -202,7 +252,8 @@ def _complementizer(doc: Doc, v: int, hi: int, verbs: dict, lex: lx.Lexicon) -> 
         t = doc[k]
         if lex.kind_of(t.text) == "complementizer":
             nxt = doc[k + 1] if k + 1 < hi else None     # "said that." / "said that was wrong": a pronoun
-            return k if nxt is not None and not nxt.is_punct and nxt.pos_ not in ("VERB", "AUX") else None
+            return k if nxt is not None and not nxt.is_punct and (nxt.pos_ not in ("VERB", "AUX") or
+                                                                  nxt.tag_ == "VBG") else None
         if t.text in (".", ";", ":", "?", "!") or t.text in _QUOTES or (k > v + 1 and k in verbs):
             return None
     return None

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kronika.quotes import lexicon as lx
 
-_STOP = set(",.;:!?()[]\"„”“«»‚’'–—-…")
+_STOP = set(",.;:!?()[]\"„”“«»‚’'–—-…") | {"''", "``"}
 _NOM_CLASSES = ("subst", "depr", "ign")
 
 
@@ -101,18 +101,34 @@ def _name_run(doc: Doc, i: int, hi: int) -> int:
     j = i
     while j < hi and _is_cap(doc[j]) and doc[j].text not in _STOP:
         j += 1
+        if j + 1 < hi and _glued_hyphen(doc, j):     # "Holtz-Eakin" split into three tokens
+            j += 1
     return j
+
+
+def _glued_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen glued between two capitalised words: part of a double name."""
+    return doc[j].text in ("-", "‐") and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and \
+        _is_cap(doc[j + 1])
+
+
+def word_starts(doc: Doc, s: int, e: int) -> list[int]:
+    """Token indices in doc[s:e] that start a word, a hyphen-glued double name counting as one."""
+    def glued(j: int) -> bool:
+        return 0 < j < len(doc) - 1 and _glued_hyphen(doc, j)
+    return [k for k in range(s, e) if k == s or not (glued(k) or glued(k - 1))]
 
 
 def _trim_name(doc: Doc, s: int, e: int, lex: lx.Lexicon) -> tuple[int, int]:
     """Drop honorifics and keep the nominative tail of a capitalised run ("Batalionu Szejka Islam Belokiew")."""
     while s < e and lex.kind_of(doc[s].text.rstrip(".")) == "honorific":
         s += 1
-    if lex.lang == "pl" and e - s > 2:   # first name + surname; a third word only when surely nominative
-        s = e - 3 if e - s == 3 and _strong_nominative(doc[e - 3], lex) and not common_cap(doc[e - 3], lex) \
-            else e - 2
-    elif lex.lang == "en" and e - s > 2 and not any(len(t.text.rstrip(".")) == 1 for t in doc[s:e]):
-        s = e - 2                        # "Foreign Minister John Carter" -> "John Carter"
+    w = word_starts(doc, s, e)
+    if lex.lang == "pl" and len(w) > 2:   # first name + surname; a third word only when surely nominative
+        s = w[-3] if len(w) == 3 and _strong_nominative(doc[w[-3]], lex) and not common_cap(doc[w[-3]], lex) \
+            else w[-2]
+    elif lex.lang == "en" and len(w) > 2 and not any(len(t.text.rstrip(".")) == 1 for t in doc[s:e]):
+        s = w[-2]                        # "Foreign Minister John Carter" -> "John Carter"
     return s, e
 
 
@@ -151,6 +167,8 @@ def _from_np(doc: Doc, s: int, e: int, lex: lx.Lexicon, inflected: bool = False)
     if s >= e or any(lex.kind_of(doc[k].text) in ("teaser", "credit") for k in range(s, e)):
         return None     # "ZOBACZ: ...", "Źródło: ..." open a cross-reference or credit line, not speech
     words = lex.words
+    while lex.lang == "en" and e - s > 1 and doc[s].pos_ in ("CCONJ", "SCONJ") and doc[s].lower_ != "that":
+        s += 1          # "But Fowler said": the conjunction is not part of the subject
     if e - s == 1 and words.get(doc[s].lower_, ("",))[0] == "pronoun":
         return Speaker(doc[s].text, s, e, "pronoun", words[doc[s].lower_][1] or None)
     k = e
@@ -169,6 +187,9 @@ def _from_np(doc: Doc, s: int, e: int, lex: lx.Lexicon, inflected: bool = False)
         rs, re_ = runs[-1]
         if lex.kind_of(doc[rs].text) == "teaser":
             runs = []
+        elif lex.lang == "en" and re_ < e and doc[re_].text[:1].islower() and doc[re_].is_alpha and \
+                doc[re_].pos_ not in ("VERB", "AUX", "ADP", "CCONJ"):
+            runs = []           # "the Russian foreign minister": a demonym before a common noun head
         elif re_ - rs == 1 and common_cap(doc[rs], lex):
             runs = []           # "Ekspert zauważył": a common noun capitalised as a first word, not a name
     if runs:
@@ -233,7 +254,8 @@ def after_verb(doc: Doc, v: int, hi: int, lex: lx.Lexicon, outlets: set[int]) ->
             continue
         # English: "said Russian oil official Sergei Oganesyan", "said the minister", "he said"
         j = i
-        while j < hi and doc[j].text not in _STOP and not is_prep(doc[j], lex) and \
+        while j < hi and (doc[j].text not in _STOP or 0 < j < hi - 1 and _glued_hyphen(doc, j)) and \
+                not is_prep(doc[j], lex) and \
                 lex.kind_of(doc[j].text) != "complementizer" and j - i < 7:
             j += 1
         if tok.lower_ in ("that", "on", "in", "at", "to", "it", "this", "there"):
@@ -299,12 +321,21 @@ def before_verb(doc: Doc, v: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
         return _before_apposition(doc, j - 1, lo, lex)
     e = j
     s = e
-    while s > lo and doc[s - 1].text not in _STOP and not is_prep(doc[s - 1], lex) and e - s < 6 and \
+    while s > lo and (doc[s - 1].text not in _STOP or s - 1 > lo and _glued_hyphen(doc, s - 1)) and \
+            not is_prep(doc[s - 1], lex) and e - s < 6 and \
             not lx.speech_verb(doc[s - 1], lex) and lex.kind_of(doc[s - 1].text) != "complementizer":
         s -= 1
     if s >= e:
         return None
     if lex.lang == "pl":
+        part = _participle_phrase(doc, s, e, lo, lex)
+        if part is not None:          # "Prezydent, pytany o decyzję przekonywał": the subject before the comma
+            return before_verb(doc, part, lo, lex)
+        if s > lo and is_prep(doc[s - 1], lex) and e - s > 1:   # "na Facebooku Azarow napisał": the words
+            s += 1                                                 # the preposition governs are not the subject
+            while s < e - 1 and not _strong_nominative(doc[s], lex) and (
+                    doc[s].text[:1].islower() or any(t.split(":")[0] in ("subst", "depr") for t in _tags(doc[s], lex))):
+                s += 1
         for k in range(s, e):         # a capitalised common word starts a sentence or heading the splitter missed
             if (doc[k].is_sent_start and k > s) or _cap_common_word(doc[k]):
                 noun = any(t.startswith(("subst", "depr")) for _, t in _readings_any(doc[k]))
@@ -319,6 +350,21 @@ def before_verb(doc: Doc, v: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
             if doc[e - 1].pos_ not in ("NOUN", "PROPN", "PRON"):
                 return None
     return _from_np(doc, s, e, lex)
+
+
+def _participle_phrase(doc: Doc, s: int, e: int, lo: int, lex: lx.Lexicon) -> int | None:
+    """A participle phrase opened by a comma and left unclosed before the verb ("X, pytany o to przekonywał"):
+    the index of that comma, when a participle follows it and no finite verb stands between."""
+    k = s - 1
+    if k <= lo or doc[k].text != ",":
+        k = next((c for c in range(e - 1, max(lo, e - 10), -1) if doc[c].text == ","), None)
+        if k is None or k <= lo:
+            return None
+    if k + 1 >= e or not any(t.split(":")[0] in ("ppas", "pact", "pcon") for t in _tags(doc[k + 1], lex)):
+        return None
+    if any(_finite(doc[i], lex) for i in range(k + 1, e)):
+        return None
+    return k
 
 
 def _before_apposition(doc: Doc, comma: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
