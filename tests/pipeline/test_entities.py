@@ -33,3 +33,12 @@ def test_one_label_per_name_in_an_article():
 def test_no_punctuation_at_a_name_edge():
     for e in kronika.analyze("Rozmawiał z Markiem Rutte. Potem wyjechał.", lang="pl")["entities"]:
         assert not e["text"].endswith((".", ","))
+
+
+def test_english_proper_names_need_a_telling_word():
+    got = ents("Senator Maria Calloway criticised the Hartwell Group and the Ministry of Fisheries. "
+               "Trevor Blanding smiled.", lang="en")
+    assert ("Maria Calloway", "PER") in got
+    assert ("Hartwell Group", "ORG") in got
+    assert ("Ministry of Fisheries", "ORG") in got
+    assert not any(lemma == "Trevor Blanding" for lemma, _ in got)   # no title, no known given name: not guessed

@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 from kronika.kb import named as kb_named, outlets as kb_outlets
 from kronika.kb.loader import actors as kb_actors
 from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS
+from kronika.resources import lang_data, read_tsv
 from kronika.textnorm import fold
 
 _KIND_LABEL = {"person": "PER", "surname": "PER", "body": "ORG", "demonym": "PER"}
@@ -159,6 +160,8 @@ class EntityStage:
         kb_spans = list(ents)
         for ent in ents:
             sure[(ent.start, ent.end)] = ent.label_
+        if self.lang == "en" and not doc.ents:
+            ents.extend(_proper_names(doc))    # no English NER ships: runs of proper nouns with a telling word
         for ent in doc.ents:
             label = _NER_LABELS.get(ent.label_, ent.label_)
             ent = _trim(Span(doc, ent.start, ent.end, label=label)) if label else None
@@ -200,6 +203,51 @@ class EntityStage:
             fixed.append(ent)
         if changed:
             doc.ents = fixed
+
+
+def _name_cues() -> dict[tuple[str, str], str]:
+    return {(r["word"], r["where"]): r["label"] for r in read_tsv(lang_data("en", "name_cues.tsv"))}
+
+
+def _proper_names(doc: Doc) -> list[Span]:
+    """English names the knowledge base does not know, from the tagger's PROPN runs: a title before the run makes
+    it a person ("Senator Elizabeth Warren"), a head word at its end an organisation or a place ("Goldman Sachs
+    Group", "Hudson River", "Bank of England"); a run starting with a known given name is a person. A run with no
+    such evidence is left out rather than guessed."""
+    from kronika.lang.pl.names import is_given_name   # SGJP lists many international given names
+
+    cues = _name_cues()
+
+    def part(t) -> bool:   # the tagger reads some head words as common nouns ("Ministry")
+        return t.text[:1].isupper() and (t.pos_ == "PROPN" or (t.text, "head") in cues)
+
+    out: list[Span] = []
+    n, i = len(doc), 0
+    while i < n:
+        if not part(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (part(doc[j]) or doc[j].lower_ == "of" and j + 1 < n and part(doc[j + 1])
+                         and cues.get((doc[j - 1].text, "head")) in ("ORG", "LOC")):
+            j += 1
+        start, label = i, None
+        while start < j and (doc[start].text, "before") in cues:
+            label = cues[(doc[start].text, "before")]
+            start += 1
+        own = [t for t in doc[start:j] if t.pos_ == "PROPN" and (t.text, "head") not in cues and t.lower_ != "of"]
+        if start < j and own:
+            if label is None and start > 0:
+                label = cues.get((doc[start - 1].text, "before"))
+            head = [cues.get((t.text, "head")) for t in doc[start:j] if (t.text, "head") in cues]
+            if head:
+                label = head[-1]
+            elif label is None and j - start >= 2 and is_given_name(doc[start].text):
+                label = "PER"
+            if label:
+                out.append(Span(doc, start, j, label=label))
+        i = j
+    return out
 
 
 def _trim(ent: Span) -> Span | None:
