@@ -59,3 +59,28 @@ def test_english_actors():
 
 def test_group_names_count_for_every_member():
     assert {"DEU", "FRA", "GBR"} <= actors_of("USA negocjują z E3 w sprawie sankcji.")
+
+
+@pytest.mark.parametrize("text,code,sector", [
+    ("Bojownicy Hamasu przekazali zakładników Czerwonemu Krzyżowi.", "PSE", "REB"),
+    ("Rebelianci Huti zaatakowali statek handlowy na Morzu Czerwonym.", "YEM", "REB"),
+    ("Przedstawiciele talibów spotkali się z wysłannikami z Kataru.", "AFG", "GOV"),
+    ("Agenci Mossadu mieli brać udział w operacji.", "ISR", "SPY"),
+    ("Ustawę przyjęła w piątek Duma Państwowa.", "RUS", "LEG"),
+    ("Projekt trafił do Kongresu USA jeszcze w marcu.", "USA", "LEG"),
+    ("Papież zaapelował o zawieszenie broni.", "VAT", "GOV"),
+    ("Korpus Strażników Rewolucji Islamskiej ogłosił manewry.", "IRN", "MIL"),
+])
+def test_groups_and_bodies_name_their_polity(text, code, sector):
+    doc = kronika.load("pl")(text)
+    found = {(sp.label_, sp._.sector) for sp in doc.spans[ACTOR_MENTIONS]}
+    assert (code, sector) in found
+
+
+def test_english_groups_bodies_and_agencies():
+    assert actors_of("Hezbollah fired rockets after the IDF struck a depot.", lang="en") == {"LBN", "ISR"}
+    assert actors_of("The Houthis said they would keep targeting ships.", lang="en") == {"YEM"}
+    assert "UN" in actors_of("The International Organization for Migration counted new arrivals.", lang="en")
+    assert "EU" in actors_of("Europejska Agencja Leków zatwierdziła nową szczepionkę.")
+    # "duma" is also a common noun: lower case it names nobody
+    assert actors_of("Z dumą mówił o swoich dzieciach.") == set()
