@@ -121,3 +121,26 @@ def test_english_speech_noun_with_that_clause():
 
 def test_english_deed_with_infinitive_is_not_speech():
     assert _quotes("Nippon Steel slid after it agreed to pay 72% more for iron ore.", "en") == []
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    import kronika
+
+    return [(q["speaker"], q["speaker_actor"]) for q in kronika.analyze(text, lang="pl")["quotes"]]
+
+
+def test_a_state_name_completes_a_description_and_a_title_in_quotes_is_stepped_over():
+    got = _speakers("– Nie mamy czasu na długie procedury – powiedział w rozmowie z dziennikiem „Le Monde” "
+                    "minister obrony Estonii.")
+    assert got == [("minister obrony Estonii", "EST")]
+
+
+def test_a_quotation_is_not_attributed_across_a_full_stop():
+    got = _speakers("Rzecznik rządu Jan Malinowski stwierdził, że decyzja „pogłębi kryzys”. Opozycja "
+                    "zapowiedziała protest.")
+    assert got and got[0][0] == "Jan Malinowski"
+
+
+def test_a_sentence_after_the_quotation_may_attribute_it():
+    got = _speakers("„Nie cofniemy się”. Tymi słowami zakończył wystąpienie prezydent Francji.")
+    assert got == [("prezydent Francji", "FRA")]

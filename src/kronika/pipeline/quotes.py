@@ -63,8 +63,12 @@ class QuoteStage:
         """A speech verb within the first tokens after a closing mark/dash: '– powiedział', ', he said'."""
         n = len(doc)
         k = t
+        ended = False      # a full stop after the closing mark ends the sentence: what follows is a new one
         while k < n and (doc[k].text in ",.–—-" or doc[k].is_space) and k - t < 3:
+            ended = ended or doc[k].text == "."
             k += 1
+        if ended and doc[k - 1].text not in "–—-" and (k >= n or self.lex.kind_of(doc[k].text) != "back_reference"):
+            return None
         for j in range(k, min(n, k + 5)):
             if j in verbs:
                 return j

@@ -14,10 +14,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from kronika.pipeline.extensions import ACTOR_MENTIONS
 from kronika.quotes import lexicon as lx
 
 _STOP = set(",.;:!?()[]\"„”“«»‚’'–—-…") | {"''", "``"}
 _NOM_CLASSES = ("subst", "depr", "ign")
+_TITLE_MARKS = frozenset("\"„”“«»")
 
 
 @dataclass
@@ -146,11 +148,25 @@ def _strong_nominative(tok: Any, lex: lx.Lexicon) -> bool:
                for t in _tags(tok, lex))
 
 
+def _polity_words(doc: Doc) -> frozenset[int]:
+    """Tokens of the names of states and organisations (not people): in "minister obrony Litwy" the capitalised
+    word completes the description, it is not the speaker's name in apposition."""
+    key = ("kronika", "polity_words")
+    got = doc.user_data.get(key)
+    if got is None:
+        spans = doc.spans[ACTOR_MENTIONS] if ACTOR_MENTIONS in doc.spans else ()
+        got = frozenset(k for sp in spans if sp._.mention_kind not in ("person", "surname")
+                        for k in range(sp.start, sp.end))
+        doc.user_data[key] = got
+    return got
+
+
 def _description(doc: Doc, i: int, hi: int, lex: lx.Lexicon) -> tuple[int, int]:
     """A description starting at noun i: adjectives and genitives after it, then possibly a name in apposition."""
     j = i + 1
+    polity = _polity_words(doc)
     while j < hi and j - i < 6:
-        if _num_hyphen(doc, j):
+        if _num_hyphen(doc, j) or (j in polity and not doc[j].is_sent_start):
             j += 1
             continue
         if doc[j].text in _STOP or is_prep(doc[j], lex) or lx.speech_verb(doc[j], lex) or \
@@ -182,6 +198,8 @@ def _from_np(doc: Doc, s: int, e: int, lex: lx.Lexicon, inflected: bool = False)
             i = j
         else:
             i += 1
+    polity = _polity_words(doc)
+    runs = [(a, b) for a, b in runs if a == s or not all(k in polity for k in range(a, b))]
     head_gender = noun_gender(doc[s], lex)
     if runs:
         rs, re_ = runs[-1]
@@ -219,6 +237,9 @@ def after_verb(doc: Doc, v: int, hi: int, lex: lx.Lexicon, outlets: set[int]) ->
     i = v + 1
     while i < hi:
         tok = doc[i]
+        if tok.text in _TITLE_MARKS and (i + 1 in outlets or i - 1 in outlets):
+            i += 1                                  # the quotation marks around a title: 'dziennikowi „Le Monde”'
+            continue
         if tok.text in _STOP or tok.is_space:
             return None
         if lx.speech_verb(tok, lex) or lex.kind_of(tok.text) == "complementizer":
@@ -227,7 +248,8 @@ def after_verb(doc: Doc, v: int, hi: int, lex: lx.Lexicon, outlets: set[int]) ->
             if lex.lang == "en":
                 return None
             i += 2
-            while i < hi and doc[i].text not in _STOP and (i in outlets or (
+            while i < hi and (doc[i].text not in _STOP or doc[i].text in _TITLE_MARKS and (
+                    i + 1 in outlets or i - 1 in outlets)) and (i in outlets or doc[i].text in _TITLE_MARKS or (
                     _is_cap(doc[i]) and _is_cap(doc[i - 1])) or (doc[i].text[:1].islower() and
                                                                  not nominative(doc[i], lex))):
                 i += 1
