@@ -287,6 +287,8 @@ def _has_nominal_subject(clause: Span, pred: Token, mentions: list[Mention]) -> 
     for tok in clause:
         if tok.i == pred.i or tok.i in covered:
             continue
+        if tok.lower_ == "to" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_ == "znaczyć":
+            continue                        # 'to znaczy' = 'that is': a connective, no subject
         if tag_class(tok) in ("subst", "depr", "ppron3", "ppron12") and tok.morph.get("Case") == ["Nom"] and \
                 not adverbial(tok):
             return True

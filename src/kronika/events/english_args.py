@@ -79,10 +79,10 @@ def english(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], 
     after = [m for m in mentions if m.start > pred.i and m not in src.group and m.start - pred.i <= 10]
     if row.preps - {"acc"}:
         # the lexicon's preposition, or a direct object (PETRARCH2 rows seldom name 'acc')
-        pref = [m for m in after if m.prep in row.preps or m.prep is None]
+        pref = [m for m in after if m.prep in row.preps or m.prep is None or _outer_prep(m) in row.preps]
     else:
-        pref = [m for m in after if m.prep in (None, "against", "on", "with", "to", "at", "into", "toward",
-                                                "towards", "over", "from", "for")]
+        pref = [m for m in after if m.prep in _EN_TARGET_CASES or m.prep is None or
+                _outer_prep(m) in _EN_TARGET_CASES]
     pref = [m for m in pref if _no_clause_break(doc, pred.i, m.start)]
     tgt = min(pref, key=lambda m: m.start) if pref else None
     return Args(_group(src), _group(tgt), 0.7 if src in in_clause else 0.55)
@@ -94,9 +94,23 @@ def _owner_not_actor(pred: Token) -> bool:
     order must not pick an actor from elsewhere in the sentence."""
     if pred.tag_.startswith("NN"):
         return False
+    if (pred.dep_ == "advcl" and pred.tag_ == "VBG" or pred.dep_ in ("conj", "xcomp") and pred.tag_ in ("VBG", "VB")) \
+            and pred.head.i != pred.i and \
+            any(c.dep_ in ("nsubj",) + _PASS_SUBJ and c.lower_ not in _PRONOUNS and c.lower_ not in _RELATIVE
+                for c in pred.head.children):
+        return True                         # 'X forces launched fire ..., killing 50': the head's subject acts
     own = [c for c in pred.children if c.dep_ in ("nsubj", "csubj") + _PASS_SUBJ and c.lower_ not in _PRONOUNS
            and c.lower_ not in _RELATIVE]
-    return bool(own) and not _is_passive(pred) or pred.dep_ in ("acl", "acl:relcl") and pred.head.tag_.startswith("NN")
+    if bool(own) and not is_passive(pred):
+        return True
+    t = pred                                # 'rebels fighting to topple the government': up an xcomp chain
+    for _ in range(3):
+        if t.dep_ in ("acl", "acl:relcl") and t.head.tag_.startswith("NN"):
+            return not misread_main(t)
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _asked_for(pred: Token, clause: Span) -> bool:
@@ -199,7 +213,7 @@ def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention],
     """Roles read off a UD parse (en_core, trained on EWT): nsubj / obl:agent ('by X') = source; obj, iobj,
     nsubj:pass and obl/nmod with a target preposition = target. A mention inside such a phrase ('Russian diplomats',
     'sanctions on Iran') takes the phrase's role. Returns None when the parse gives no source."""
-    passive = _is_passive(pred)
+    passive = is_passive(pred)
 
     def role(m: Mention) -> str | None:
         tok = m.span.root
@@ -212,6 +226,8 @@ def _english_parsed(pred: Token, row: Predicate, mentions: list[Mention],
         last = path[-1]
         dep = last.dep_
         case = _case_word(last)
+        if (dep in ("agent", "obl:agent") or dep == "obl" and case == "by" and passive) and len(path) > 2:
+            return None                     # deeper in the agent phrase: 'by a bomb near the Syrian town'
         if dep in ("nsubj", "agent", "obl:agent") and not (dep == "nsubj" and passive) or \
                 dep == "obl" and case == "by" and passive or dep in _PASS_SUBJ and not passive:
             return "source"                 # an active verb's 'nsubj:pass' is the parser's slip for its subject
@@ -249,7 +265,7 @@ _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 
 
-def _is_passive(pred: Token) -> bool:
+def is_passive(pred: Token) -> bool:
     """A passive verb: a passive auxiliary, or a participle with a passive subject ('was killed', 'got arrested');
     the parser's 'nsubj:pass' on an active verb ('rebels have kidnapped') alone is not enough."""
     kids = list(pred.children)
@@ -257,6 +273,15 @@ def _is_passive(pred: Token) -> bool:
         return True
     return pred.tag_ == "VBN" and any(c.dep_ in _PASS_SUBJ for c in kids) and \
         not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
+
+
+def misread_main(pred: Token) -> bool:
+    """Whether an 'acl' verb is the main verb the small parser hung on its subject noun: a finite form ('Sudan's
+    government on Sunday lifted'), or a participle with a direct object ('Nigerian authorities jailed 52 members');
+    a true reduced relative is a participle with no object ('deals reached with Israel')."""
+    if pred.dep_ != "acl" or not pred.head.tag_.startswith("NN") or pred.head.i > pred.i:
+        return False
+    return pred.tag_ in ("VBD", "VBZ") or pred.tag_ == "VBN" and any(c.dep_ in ("obj", "dobj") for c in pred.children)
 
 
 def _in_phrase(m: Mention, head: Token, steps: int = 2) -> bool:
@@ -279,11 +304,14 @@ def _shared_subject(pred: Token, mentions: list[Mention]) -> Mention | None:
     it hangs on ('agreed to lift', 'kidnapped ... and exploded', 'plans to impose'), up to three steps; a relative
     clause ('the faction that controls X') or an active participle ('rebels fighting the army') its head noun."""
     tok = pred
+    if misread_main(pred):
+        # the parser's misreading of the main verb as a noun modifier ("Sudan's government on Sunday lifted")
+        return next((m for m in mentions if m.start < pred.i and _in_phrase(m, pred.head)), None)
     for _ in range(3):
         own = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") + _PASS_SUBJ]
         pronoun = bool(own) and all(c.lower_ in _PRONOUNS for c in own)
         if own and tok.i != pred.i and not pronoun:
-            subj = [c for c in own if c.dep_ == "nsubj" or c.dep_ in _PASS_SUBJ and not _is_passive(tok)]
+            subj = [c for c in own if c.dep_ == "nsubj" or c.dep_ in _PASS_SUBJ and not is_passive(tok)]
             return next((m for m in mentions for c in subj if _in_phrase(m, c)), None)
         if own and tok.i == pred.i and not pronoun:
             return None                     # a subject of its own that is no actor ('the talks', 'people')
@@ -291,7 +319,9 @@ def _shared_subject(pred: Token, mentions: list[Mention]) -> Mention | None:
                 tok.dep_ == "acl" and tok.tag_ == "VBG":
             return next((m for m in mentions if _in_phrase(m, tok.head)), None)
         # 'said it will withdraw', 'say they would meet': a pronoun subject of reported speech is the speaker
-        if tok.dep_ not in ("xcomp", "conj") and not (pronoun and tok.dep_ == "ccomp") or tok.head.i == tok.i:
+        # 'shelled the city, killing five': an adverbial participle shares its head's subject
+        if tok.dep_ not in ("xcomp", "conj") and not (pronoun and tok.dep_ == "ccomp") and \
+                not (tok.dep_ == "advcl" and tok.tag_ == "VBG") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -339,7 +369,7 @@ def _pronoun_source(pred: Token, prev_subject: list[Mention]) -> list[Mention]:
         if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
             return []
         tok = tok.head
-    if len(own) != 1 or own[0].i < pred.sent.start or own[0].dep_ in _PASS_SUBJ and _is_passive(tok):
+    if len(own) != 1 or own[0].i < pred.sent.start or own[0].dep_ in _PASS_SUBJ and is_passive(tok):
         return []
     word = own[0].lower_
     m = prev_subject[0]
@@ -367,7 +397,8 @@ def english_nominal_parsed(pred: Token, row: Predicate, mentions: list[Mention])
         if root.head.i != pred.i:
             continue
         case = _case_word(root)
-        if root.dep_ in ("amod", "compound", "nmod:poss", "poss") or case == "by":
+        if root.dep_ in ("amod", "compound", "nmod:poss", "poss") or case == "by" or \
+                root.dep_ == "nsubj" and pred.tag_.startswith("VB"):        # 'the Russian/nsubj raid/VBD'
             src = src or m
         elif root.dep_ in ("nmod", "obl") and case is not None and (
                 case in row.preps or not (row.preps - {"acc"}) and case in _EN_TARGET_CASES):
@@ -389,14 +420,14 @@ def row_pos(tok: Token) -> frozenset[str]:
     low = tok.lower_
     if tag.startswith("NN"):
         past = tag == "NN" and (low.endswith("ed") or _irregular_past(low)) and tok.i > 0 and \
-            tok.doc[tok.i - 1].tag_ in ("NNP", "NNPS", "PRP", "NNS")
+            tok.doc[tok.i - 1].tag_ in ("NNP", "NNPS", "PRP", "NNS", "NN")
         return _ALL_POS if past else _NOUN
     if tag.startswith("VB"):
         prev = tok.doc[tok.i - 1].tag_ if tok.i > 0 and tok.i > tok.sent.start else ""
         if tag in ("VBN", "VBG") and tok.dep_ == "amod" and tok.head.i > tok.i and \
                 not (prev.startswith("NN") or prev == "PRP"):
             return _NOUN                    # after a noun it is more likely the main verb the parser missed
-        if tag == "VBN" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
+        if tag == "VBN" and tok.dep_ == "acl" and tok.head.tag_.startswith("NN") and not misread_main(tok):
             return frozenset()              # a reduced relative ('peace deals reached with Israel'): background
         if tag in ("VBZ", "VBP") and low.endswith("s") and (prev.startswith("VB") or prev in ("DT", "JJ", "PRP$")):
             return _ALL_POS

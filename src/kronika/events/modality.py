@@ -84,7 +84,6 @@ def modality(clause: Span, pred: Token, lemmas: list[str], lang: str, published_
     found: set[str] = set()
     own = {pred.i, *(t.i for t in extra)}
     anchors = [pred] + ([governor] if governor is not None else [])
-    base = clause.start
     for k, tok in enumerate(clause):
         lem = lemmas[k]
         for cue in table.by_first.get(lem, ()):

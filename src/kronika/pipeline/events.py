@@ -7,28 +7,36 @@ object condition holds; each (source, type, target) is given once per article, t
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kronika.events import arguments, english_args
-from kronika.events.domestic import DOMESTIC_TYPES, domestic_target
+from kronika.events.domestic import DOMESTIC_TYPES, STATE_ACTS, domestic_target
+from kronika.events.assemble import better as _better, event as _event, pairs as _pairs, sector as _sector, \
+    speaker as _speaker
+from kronika.events.placed import placed_source, victim_args
 from kronika.events.lexicon import Lexicon, Predicate, english_lemma, load as load_lexicon
+from kronika.events.matching import find_object, finite, nominal_readings, surface
 from kronika.events.mentions import (Mention, english_mentions, passive_reading, polish_mentions, sector_nouns,
                                      tag_class, verb_class)
 from kronika.events.modality import cues as modality_cues, modality
 from kronika.pipeline import extensions
 from kronika.pipeline.extensions import ACTOR_MENTIONS, EVENTS, PLACE_MENTIONS, QUOTES
-from kronika.plover import goldstein, quad_class, valid_mode
 
 extensions.register()
 
-SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # verbal acts that may take the addressee of the act they announce or ask for
 _CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 # types that are often reported without an addressee; any other type without a target is too vague to emit
 TARGETLESS = frozenset({"MOBILIZE", "PROTEST"})
+# verbal reactions whose object may be another actor's act, and the acts that have an author worth coding
+_REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+# acts whose explicit negation by their would-be agent is a refusal (PLOVER REJECT)
+_REFUSABLE = frozenset({"AGREE", "CONCEDE"})
+_AUTHORED = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "AID", "RETREAT"})
 _PL_VERB = frozenset({"fin", "praet", "inf", "impt", "imps", "ppas", "pact", "pcon", "pant", "winien"})
 _PL_NOUN = frozenset({"subst", "depr"})
 _BOUNDARY = {
@@ -59,9 +67,10 @@ class EventStage:
         actor_spans = sorted(doc.spans[ACTOR_MENTIONS], key=lambda s: s.start) if ACTOR_MENTIONS in doc.spans \
             else []
         found: dict[tuple, tuple[Span, dict]] = {}
-        if actor_spans and doc.has_annotation("SENT_START"):
+        if (actor_spans or doc.spans.get(PLACE_MENTIONS)) and doc.has_annotation("SENT_START"):
             year = _published_year(doc)
             quotes = list(doc.spans[QUOTES]) if QUOTES in doc.spans else []
+            places = list(doc.spans[PLACE_MENTIONS]) if PLACE_MENTIONS in doc.spans else []
             prev_subject: list[Mention] = []
             k = 0
             for sent in doc.sents:
@@ -72,7 +81,7 @@ class EventStage:
                 while j < len(actor_spans) and actor_spans[j].end <= sent.end:
                     spans.append(actor_spans[j])
                     j += 1
-                if not spans:
+                if not spans and not any(sent.start <= p.start < sent.end for p in places):
                     if not self._keeps_topic(sent):
                         prev_subject = []
                     continue
@@ -81,7 +90,7 @@ class EventStage:
                     old = found.get(key)
                     if old is None or _better(ev, old[1]):
                         found[key] = (ev_span, ev)
-                prev_subject = self._subject_of(sent, spans) or (prev_subject if self._keeps_topic(sent) else [])
+                prev_subject = (self._subject_of(sent, spans) if spans else []) or (prev_subject if self._keeps_topic(sent) else [])
         out = sorted(found.values(), key=lambda p: (p[0].start, p[1]["type"]))
         group = []
         used: set[tuple[int, int]] = set()
@@ -107,7 +116,9 @@ class EventStage:
                 preds.append((tok, row, extra))
                 break
         owned = {t.i for _t, _r, extra in preds for t in extra}
-        preds = [p for p in preds if p[0].i not in owned]
+        inner = self._inner_acts(sent, preds, lemmas, cache)
+        preds = [p for p in preds if p[0].i not in owned] + [(t, r, e) for t, r, e, _o in inner]
+        inner_of = {t.i: o.i for t, _r, _e, o in inner}
         if not preds:
             return
         skip = {t.i for t, _r, _e in preds}
@@ -118,29 +129,59 @@ class EventStage:
         pending = []
         for tok, row, extra in preds:
             clause = self._clause(sent, tok)
-            nominal = self._en_nominal(tok, mentions) if self.lang == "en" else row.pos in ("noun", "ger")
+            nominal = tok.i in inner_of or (self._en_nominal(tok, mentions) if self.lang == "en"
+                                            else row.pos in ("noun", "ger"))
             if self.lang == "pl":
                 args = arguments.polish(tok, row, clause, mentions, prev_subject, {t.i for t in extra} | owned,
                                         places)
             else:
                 args = english_args.english(tok, row, clause, mentions, prev_subject, nominal, places)
             speaker = _speaker(tok, quotes)
+            placed = None
+            if (args is None or not args.sources) and not speaker and \
+                    (placed := placed_source(tok, row.type, clause, mentions, places, self.lang)) is not None:
+                # a role noun acting in a place ('sąd w Los Angeles skazał'): a stand-in subject of that polity
+                more = sorted([*mentions, placed], key=lambda m: m.start)
+                args = arguments.polish(tok, row, clause, more, [], {t.i for t in extra} | owned, places) \
+                    if self.lang == "pl" else english_args.english(tok, row, clause, more, [], nominal, places)
+                if args is not None and not any(m.start == placed.start and m.code == placed.code for m in args.sources):
+                    args = None
+            if args is None and row.type == "ASSAULT" and not speaker and ("victim" in row.preps or self.lang == "en"
+                                                                           and english_args.is_passive(tok)):
+                got = victim_args(tok, clause, mentions, places, self.lang)
+                args = arguments.Args([got[0]], got[1], 0.5) if got else None
             if speaker and (args is None or args.carried) and (self.lang != "pl" or arguments.speaker_act(tok, row)):
                 args = arguments.Args([], args.targets if args else [], 0.6)
-            if args is None or args.confidence < self.min_confidence:
-                continue
+            if args is None or args.confidence < self.min_confidence or tok.i in inner_of and (
+                    not args.sources or any(m.start < inner_of[tok.i] for m in args.sources)):
+                continue                            # an act named by a reaction needs its own author in its phrase
             governor = self._governor(clause, tok)
             c_lemmas = lemmas[clause.start - sent.start: clause.end - sent.start]
             mod = modality(clause, tok, c_lemmas, self.lang, year, governor, tuple(extra))
+            refused = mod == "negated" and row.type in _REFUSABLE and not nominal
             fallback = None
             if not args.targets and row.type in DOMESTIC_TYPES and not nominal:
                 fallback = domestic_target(clause, c_lemmas, tok, skip, args.sources, mentions, places, self.lang)
+                if fallback is None and (row.cameo or "").startswith("082"):
+                    # strikers or protesters calling off their action yield to their own government
+                    fallback = {"actor": None, "sector": "GOV", "text": None, "start": None, "end": None}
+                if fallback is None and placed is not None:
+                    # a court's or police act hits someone in its own country; citizens, unions, parties that
+                    # demand, refuse or yield address their own government
+                    civil = placed.sector not in ("JUD", "COP", "REB", "CRM") and row.type not in STATE_ACTS
+                    if row.type in STATE_ACTS or civil:
+                        fallback = {"actor": None, "sector": "GOV" if civil else None, "text": None, "start": None,
+                                    "end": None}
             # an act that has no addressee by its nature ('resigned', 'skapitulował'): a bare verb row
             bare = row.type in TARGETLESS or row.type == "RETREAT" and not row.preps and \
                 not nominal and row.pos == "verb" and (not row.objects or (row.cameo or "").startswith("083"))
             evs = [(_evidence(sent, [tok, *extra], src, tgt), ev) for src, tgt in _pairs(args, row.type, speaker,
                                                                                           fallback, bare)
                    if (ev := _event(row, src, tgt, mod, args.confidence)) is not None]
+            if refused:
+                # 'nie zgodził się', 'will not accept', 'failed to reach agreement': the refusal is the event
+                row = replace(row, type="REJECT", cameo="120", mode=None)
+                evs = [(sp, _event(row, ev["source"], ev["target"], "asserted", ev["confidence"])) for sp, ev in evs]
             if evs:
                 results.append((tok, row, governor, evs))
             elif not args.targets and row.type in _CONTENT_TYPES:
@@ -161,12 +202,29 @@ class EventStage:
                 break
         # a promise whose content is itself an event ('zobowiązał się nałożyć sankcje', 'pledged to send aid') is
         # coded as that event (future), not as AGREE besides it
+        results = _aim_at_author(results, inner)
         promised = {gov.i for _t, _r, gov, _e in results if gov is not None}
         commit = _commitment_lemmas(self.lang)
         for tok, row, _gov, evs in results:
             if row.type == "AGREE" and tok.i in promised and lemmas[tok.i - sent.start] in commit:
                 continue
             yield from evs
+
+    def _inner_acts(self, sent: Span, preds: list, lemmas: list[str], cache: dict) -> list[tuple]:
+        """Acts named as the object of a reaction ('condemned the Russian raid on Ukraine', 'potępił atak'): the
+        object noun is an event of its own when its source is explicit (the arguments stage checks that).
+        (token, row, its tokens, the reaction's token) for each."""
+        out = []
+        for tok, row, extra in preds:
+            if row.type not in _REACTIONS:
+                continue
+            for t in extra:
+                # the object of a pattern is a noun whatever the tagger says ('the Russian raid/VBD')
+                row2 = next((r for r in self.lexicon.candidates(lemmas[t.i - sent.start]) if r.pos != "verb"
+                             and len(r.lemmas) == 1 and not r.objects and not r.when), None)
+                if row2 is not None and row2.type in _AUTHORED:
+                    out.append((t, row2, [], tok))
+        return out
 
     @property
     def _BOUNDS(self) -> set[str]:
@@ -190,6 +248,7 @@ class EventStage:
             prefer = "noun" if self._en_nominal(tok, []) else "verb"
             rows = sorted(rows, key=lambda r: (not r.objects, r.conditional, r.pos != prefer))
         window_hi = min(len(lemmas), off + 9)
+        missed: list[tuple[Predicate, list[Token]]] = []
         window_lo = max(0, off - 4)
         plain = None
         alts = None
@@ -197,22 +256,37 @@ class EventStage:
             if row.pos not in pos_ok:
                 continue
             n = len(row.lemmas)
-            if n > 1 and tuple(lemmas[off:off + n]) != row.lemmas:
+            if (n > 1 or row.when or row.objects) and alts is None:
+                cache = {} if cache is None else cache
+                alts = cache.get("alts") or cache.setdefault("alts", nominal_readings(sent, lemmas)
+                                                              if self.lang == "pl" else surface(sent, lemmas))
+            if n > 1 and tuple(lemmas[off:off + n]) != row.lemmas and not (
+                    alts is not None and off + n <= len(alts) and all(w in alts[off + q] for q, w in
+                                                                       enumerate(row.lemmas))):
                 continue
             extra = [sent[off + q] for q in range(1, n)]
-            if row.when and not _conditions_hold(row, sent, off, lemmas, self._BOUNDS):
+            if row.when and not _conditions_hold(row, sent, off, alts or lemmas, self._BOUNDS):
                 continue
             if row.objects:
-                if alts is None and self.lang == "pl":
-                    cache = {} if cache is None else cache
-                    alts = cache.get("alts") or cache.setdefault("alts", _nominal_readings(sent))
-                hit = _find_object(lemmas, row.objects, off + n, window_hi, window_lo, off, alts)
+                hit = find_object(lemmas, row.objects, off + n, window_hi, window_lo, off, alts)
                 if hit is None:
+                    missed.append((row, extra))
                     continue
                 yield row, extra + [sent[q] for q in hit]
                 return
             if plain is None:
                 plain = (row, extra)
+        # an object further off, past an apposition ('zmusiła agencję ONZ ds. uchodźców, UNHCR, do opuszczenia
+        # kraju'), while no clause boundary or other finite verb intervenes
+        far_hi = off + 1 if missed else window_hi
+        while missed and far_hi < min(len(lemmas), off + 15) and sent[far_hi].lower_ not in self._BOUNDS - {","} \
+                and not finite(sent[far_hi], self.lang):
+            far_hi += 1
+        for row, extra in missed if far_hi > window_hi else ():
+            hit = find_object(lemmas, row.objects, window_hi, far_hi, off, off, alts)
+            if hit is not None:
+                yield row, extra + [sent[q] for q in hit]
+                return
         if plain is not None:
             yield plain
 
@@ -286,6 +360,29 @@ class EventStage:
         return []
 
 
+def _aim_at_author(results: list, inner: list) -> list:
+    """A reaction to an act whose author is named is aimed at that author ('condemned the Russian raid on Ukraine'
+    -> ACCUSE RUS, not UKR)."""
+    if not inner:
+        return results
+    authors: dict[int, list[dict]] = {}
+    for tok, _r, _g, evs in results:
+        authors[tok.i] = [ev["source"] for _sp, ev in evs if ev["source"].get("actor")]
+    out = []
+    for tok, row, gov, evs in results:
+        srcs = [a for t, _r2, _e2, outer in inner if outer.i == tok.i for a in authors.get(t.i, [])]
+        if srcs and evs:
+            new, seen = [], set()
+            for sp, ev in evs:
+                for a in srcs:
+                    if a["actor"] != ev["source"]["actor"] and (ev["source"]["actor"], a["actor"]) not in seen:
+                        seen.add((ev["source"]["actor"], a["actor"]))
+                        new.append((sp, dict(ev, target=dict(a, sector=a.get("sector")))))
+            evs = new or evs
+        out.append((tok, row, gov, evs))
+    return out
+
+
 def _governs(head: Token, tok: Token) -> bool:
     """Whether `tok` is the act that `head` announces in a dependency parse: reached from `tok` through at most
     three clausal complements ('willing to send material to help defend')."""
@@ -308,8 +405,14 @@ def _commitment_lemmas(lang: str) -> frozenset[str]:
                      if c.modality == "future" and c.scope == "governs_inf" and len(c.lemmas) == 1)
 
 
-def _conditions_hold(row: Predicate, sent: Span, off: int, lemmas: list[str], bounds: set[str]) -> bool:
-    """Whether every `when` condition of a lexicon row holds around the predicate at sentence offset `off`."""
+def _has(lemma: str | frozenset[str], wanted) -> bool:
+    return lemma in wanted if isinstance(lemma, str) else not lemma.isdisjoint(wanted)
+
+
+def _conditions_hold(row: Predicate, sent: Span, off: int, lemmas: list, bounds: set[str]) -> bool:
+    """Whether every `when` condition of a lexicon row holds around the predicate at sentence offset `off`;
+    `lemmas` per token: a lemma, or (Polish) the set of its nominal readings, since the tagger lemmatises a verbal
+    noun to its verb ('z zadowoleniem' -> 'zadowolić')."""
     for cond in row.when:
         if cond.kind == "context":
             lo, hi = off, off + 1
@@ -317,11 +420,11 @@ def _conditions_hold(row: Predicate, sent: Span, off: int, lemmas: list[str], bo
                 lo -= 1
             while hi < len(lemmas) and hi - off <= 8 and sent[hi].lower_ not in bounds - {","}:
                 hi += 1
-            if not any(lemmas[q] in cond.lemmas for q in range(lo, hi) if q != off):
+            if not any(_has(lemmas[q], cond.lemmas) for q in range(lo, hi) if q != off):
                 return False
         elif cond.kind == "after":
-            hits = [q for q in range(off + 1, min(len(lemmas), off + 14)) if lemmas[q] in cond.lemmas]
-            if not any(lemmas[k] in cond.then for q in hits for k in range(q + 1, min(len(lemmas), q + 5))):
+            hits = [q for q in range(off + 1, min(len(lemmas), off + 14)) if _has(lemmas[q], cond.lemmas)]
+            if not any(_has(lemmas[k], cond.then) for q in hits for k in range(q + 1, min(len(lemmas), q + 5))):
                 return False
     return True
 
@@ -356,113 +459,6 @@ def _unique_span(sp: Span, used: set[tuple[int, int]], label: str) -> Span:
     out = Span(doc, start, end, label=label)
     used.add((out.start_char, out.end_char))
     return out
-
-
-def _find_object(lemmas: list[str], objects, lo: int, hi: int, back_lo: int, off: int,
-                 alts: list[frozenset[str]] | None = None) -> list[int] | None:
-    """Token offsets of the first object lemma sequence in the window; `alts` adds each token's other nominal
-    readings ('więzi' tagged as the verb 'więzić' is still the noun 'więź' after 'zacieśnić')."""
-    for q in list(range(lo, hi)) + list(range(back_lo, off)):
-        for obj in objects:
-            if tuple(lemmas[q:q + len(obj)]) == obj or alts is not None and q + len(obj) <= len(alts) and all(
-                    o in alts[q + k] for k, o in enumerate(obj)):
-                return list(range(q, q + len(obj)))
-    return None
-
-
-def _nominal_readings(sent: Span) -> list[frozenset[str]]:
-    """Per token, the lemmas of its noun, verbal-noun and adjective readings (Polish morfeusz readings)."""
-    out = []
-    for tok in sent:
-        lems = {(tok.lemma_ or tok.text).lower()}
-        for lemma, tag in tok._.readings or ():
-            if tag.split(":", 1)[0] in ("subst", "ger", "adj", "depr"):
-                lems.add(lemma.split(":", 1)[0].lower())
-        out.append(frozenset(lems))
-    return out
-
-
-def _speaker(tok: Token, quotes: list[Span]) -> dict | None:
-    for q in quotes:
-        if q.start <= tok.i < q.end:
-            info = q._.quote or {}
-            code = info.get("speaker_actor")
-            if code and not _commentator(info.get("speaker") or "", tok.doc.lang_):
-                return {"actor": code, "sector": "GOV", "text": info.get("speaker") or "", "start": None,
-                        "end": None}
-    return None
-
-
-def _commentator(speaker: str, lang: str) -> bool:
-    """Whether a quote's speaker is an expert or analyst (sector '-' in sector_nouns.tsv): their words are
-    opinions, no act of their polity. Compared by the first six letters, which spans Polish inflection."""
-    nouns = sector_nouns(lang if lang in ("pl", "en") else "en")
-    stems = {k[:6] for k, v in nouns.items() if v == "-" and len(k) >= 6}
-    return any(w.lower()[:6] in stems for w in speaker.split() if len(w) >= 6)
-
-
-def _pairs(args: "arguments.Args", etype: str, speaker: dict | None, fallback: dict | None = None,
-           bare: bool = False):
-    """(source, target) argument dicts: every source of a coordination with every target; `fallback` is a
-    domestic target (its actor None = each source's own country) used when no actor target was found."""
-    sources = [m.as_arg(_sector(m)) for m in args.sources] or ([speaker] if speaker else [])
-    targets = [m.as_arg(_sector(m, target=True)) for m in args.targets]
-    seen = set()
-    if not targets and fallback is not None:
-        for s in sources:
-            if s.get("sector") != "-" and s["actor"] not in seen:
-                seen.add(s["actor"])
-                yield s, dict(fallback, actor=fallback["actor"] or s["actor"])
-        return
-    if not targets and etype in SYMMETRIC and len(sources) > 1:
-        for a in sources:
-            for b in sources:
-                if a["actor"] != b["actor"] and (a["actor"], b["actor"]) not in seen:
-                    seen.add((a["actor"], b["actor"]))
-                    yield a, b
-        return
-    if not targets and not bare:
-        return
-    if not targets and etype == "PROTEST":
-        # a protest with no addressee named is aimed at the protesters' own authorities
-        for s in sources:
-            if s.get("sector") != "-" and s["actor"] not in seen:
-                seen.add(s["actor"])
-                yield s, {"actor": s["actor"], "sector": "GOV", "text": s.get("text"), "start": None, "end": None}
-        return
-    for s in sources:
-        if s.get("sector") == "-":
-            continue
-        for t in targets or [None]:
-            if t is not None and t["actor"] == s["actor"] and (t["sector"] == s["sector"] or not t["sector"]):
-                continue
-            key = (s["actor"], t and t["actor"])
-            if key not in seen:
-                seen.add(key)
-                yield s, t
-
-
-def _sector(m: Mention, target: bool = False) -> str | None:
-    return m.sector or (None if target else "GOV")
-
-
-def _event(row: Predicate, src: dict, tgt: dict | None, mod: str, conf: float) -> dict | None:
-    if not src or not src.get("actor"):
-        return None
-    return {"type": row.type, "mode": valid_mode(row.type, row.mode), "source": src, "target": tgt,
-            "modality": mod, "confidence": round(conf, 2), "cameo": row.cameo,
-            "goldstein": goldstein(row.type, row.cameo), "quad_class": quad_class(row.type)}
-
-
-_RANK = {"asserted": 0, "future": 1, "historical": 2, "hypothetical": 3, "negated": 4}
-
-
-def _better(new: dict, old: dict) -> bool:
-    """Keep the clearest evidence: a visible modality over a hidden one, then higher confidence."""
-    a, b = _RANK[new["modality"]] >= 3, _RANK[old["modality"]] >= 3
-    if a != b:
-        return b
-    return new["confidence"] > old["confidence"]
 
 
 def _published_year(doc: Doc) -> int | None:
