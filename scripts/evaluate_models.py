@@ -32,31 +32,27 @@ MODELS = {
     "en": (ROOT / "src/kronika/models/en_core", ROOT / "corpus/en/dev.spacy"),
 }
 KEYS = {
-    "pl": ["tag_acc", "ents_p", "ents_r", "ents_f", "ents_per_type"],
+    "pl": ["ents_p", "ents_r", "ents_f", "ents_per_type"],
     "en": ["pos_acc", "tag_acc", "morph_acc", "dep_uas", "dep_las", "lemma_acc", "sents_f"],
 }
 
 
-def class_accuracy(examples: list[Example]) -> float:
-    """Accuracy of the grammatical class alone (first field of the NKJP ctag, e.g. 'subst').
-
-    The full ctags are automatic and noisy (case/gender errors), so the class is the more telling number
-    for kronika, which re-derives the rest of the morphology with morfeusz2.
-    """
-    right = total = 0
-    for eg in examples:
-        gold_tags = eg.get_aligned("TAG", as_string=True)
-        for token, gold in zip(eg.predicted, gold_tags):
-            if gold:
-                total += 1
-                right += token.tag_.split(":")[0] == gold.split(":")[0]
-    return right / total if total else 0.0
+def _pl_ner_pipeline(core: Path) -> spacy.Language:
+    """pl_core's NER as kronika runs it: pl_tagger and kronika_morphology first (they set the lemma and tag
+    features the NER reads), then tok2vec + ner sourced from pl_core."""
+    tagger = ROOT / "src/kronika/models/pl_tagger"
+    nlp = spacy.load(tagger) if tagger.exists() else spacy.blank("pl")
+    nlp.add_pipe("kronika_morphology", config={"keep_readings": False})
+    source = spacy.load(core)
+    nlp.add_pipe("tok2vec", source=source)
+    nlp.add_pipe("ner", source=source)
+    return nlp
 
 
 def evaluate(lang: str, model: Path | None = None, data: Path | None = None) -> dict[str, Any]:
     """Load a pipeline from disk and score it on a DocBin file; returns the selected scores."""
     model_path, data_path = MODELS[lang]
-    nlp = spacy.load(model or model_path)
+    nlp = _pl_ner_pipeline(model or model_path) if lang == "pl" else spacy.load(model or model_path)
     gold = list(Corpus(str(data or data_path), gold_preproc=False)(nlp))
     texts = [eg.reference.text for eg in gold]
     start = time.perf_counter()
@@ -67,11 +63,7 @@ def evaluate(lang: str, model: Path | None = None, data: Path | None = None) -> 
     examples = [Example(doc, eg.reference) for doc, eg in zip(docs, gold)]
     scores = Scorer(nlp).score(examples)
     keys = KEYS[lang]
-    if lang == "pl" and "tagger" not in nlp.pipe_names:
-        keys = [k for k in keys if k != "tag_acc"]
     result = {k: scores.get(k) for k in keys}
-    if lang == "pl" and "tagger" in nlp.pipe_names:
-        result["tag_class_acc"] = class_accuracy(examples)
     result["pipeline"] = nlp.pipe_names
     result["n_docs"] = len(examples)
     result["n_tokens"] = sum(len(eg.reference) for eg in examples)
