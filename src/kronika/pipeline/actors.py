@@ -268,9 +268,13 @@ def _holder(i: int):
 
 
 def _inside_other_entity(span: Span, ents) -> bool:
-    """Inside a longer ORG/PER entity of the NER ("Deutsche Bank", "Radio Polskie") the name is not the state."""
+    """Inside a longer ORG/PER entity of the NER ("Deutsche Bank", "Radio Polskie") the name is not the state. The
+    rest of the entity must itself look like part of a name: an NER span that ran on into a verb ("Sojuszu
+    Północnoatlantyckiego odwiedził") makes no other entity."""
     for ent in ents:
         if ent.label_ in ("ORG", "PER") and ent.start <= span.start and span.end <= ent.end \
                 and (ent.end - ent.start) > (span.end - span.start):
-            return True
+            rest = [t for t in ent if not span.start <= t.i < span.end]
+            if any(t.text[:1].isupper() or t.text[:1].isdigit() for t in rest):
+                return True
     return False

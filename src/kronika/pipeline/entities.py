@@ -251,13 +251,21 @@ def _proper_names(doc: Doc) -> list[Span]:
 
 
 def _trim(ent: Span) -> Span | None:
-    """NER sometimes takes in the full stop or a quotation mark at a name's edge."""
+    """NER sometimes takes in the full stop, a quotation mark or the next verb at a name's edge."""
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].text in _EDGE_PUNCT:
         start += 1
-    while end > start and ent.doc[end - 1].text in _EDGE_PUNCT:
+    while end > start and (ent.doc[end - 1].text in _EDGE_PUNCT or _is_verb(ent.doc[end - 1])):
         end -= 1
     return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+
+
+_VERBAL = ("fin", "praet", "impt", "inf", "bedzie", "pcon", "pant", "imps", "winien", "VB")
+
+
+def _is_verb(tok) -> bool:
+    """A lower-case verb that the NER ran into at a name's end ("Sojuszu Północnoatlantyckiego odwiedził")."""
+    return tok.text[:1].islower() and tok.tag_.startswith(_VERBAL)
 
 
 def _names_it(text: str, name: str) -> bool:
