@@ -35,37 +35,42 @@ class Analyzer:
         one bad record costs only itself."""
         results: list[dict | Problem | None] = [None] * len(recs)
         groups: dict[str, list[int]] = {}
-        docs: dict[int, object] = {}
+        found: dict[int, tuple[str, str, float | None]] = {}
         for i, rec in enumerate(recs):
-            got = self._prepare(rec)
+            got = self._language(rec)
             if isinstance(got, Problem):
                 results[i] = got
             else:
-                lang, docs[i] = got
-                groups.setdefault(lang, []).append(i)
+                found[i] = got
+                groups.setdefault(got[0], []).append(i)
         for lang, idx in groups.items():
             nlp = load(lang)
-            try:
-                done = list(nlp.pipe([docs[i] for i in idx], batch_size=max(1, len(idx))))
-            except Exception:
-                done = [None] * len(idx)
-            for i, doc in zip(idx, done):
-                results[i] = to_record(doc, with_tokens=self.with_tokens) if doc is not None else \
-                    self._alone(recs[i])
+            # spaCy's memory zone frees the strings and lexemes that these articles added to the shared vocabulary
+            # once their records are written: without it a long-running worker grows with every new word.
+            with nlp.memory_zone():
+                try:
+                    docs = [self._doc(nlp, recs[i], *found[i]) for i in idx]
+                    done = list(nlp.pipe(docs, batch_size=max(1, len(idx))))
+                except Exception:
+                    done = [None] * len(idx)
+                for i, doc in zip(idx, done):
+                    results[i] = to_record(doc, with_tokens=self.with_tokens) if doc is not None else \
+                        self._alone(recs[i])
         return results  # type: ignore[return-value]
 
     def _alone(self, rec: Record) -> dict | Problem:
         try:
-            got = self._prepare(rec)
+            got = self._language(rec)
             if isinstance(got, Problem):
                 return got
-            lang, doc = got
-            return to_record(load(lang)(doc), with_tokens=self.with_tokens)
+            nlp = load(got[0])
+            with nlp.memory_zone():
+                return to_record(nlp(self._doc(nlp, rec, *got)), with_tokens=self.with_tokens)
         except Exception as exc:  # one record's crash must not kill the batch
             return Problem(rec.where or rec.id, f"internal error while analysing ({type(exc).__name__}: {exc})")
 
-    def _prepare(self, rec: Record):
-        """(language, unprocessed Doc with the record attached), or a Problem for an unsupported language."""
+    def _language(self, rec: Record) -> tuple[str, str, float | None] | Problem:
+        """(pipeline language, detected language, detector score), or a Problem for an unsupported language."""
         detected, score = detect(rec.text)
         lang = self.lang
         if lang == "auto":
@@ -74,11 +79,15 @@ class Analyzer:
                 what = f"language {detected!r}" if detected else "no recognisable language"
                 return Problem(rec.where or rec.id, f"{what} is not supported (supported: {', '.join(SUPPORTED)}); "
                                                     f"use --lang to force one")
-        nlp = load(lang)
+        return lang, detected or lang, score
+
+    @staticmethod
+    def _doc(nlp, rec: Record, lang: str, detected: str, score: float | None):
+        """The unprocessed Doc with the record attached (made inside the caller's memory zone)."""
         doc = nlp.make_doc(rec.text)
-        doc._.record = dict(rec.fields(), detected_lang=detected or lang, lang_score=score)
+        doc._.record = dict(rec.fields(), detected_lang=detected, lang_score=score)
         doc._.text = rec.text   # the tokenizer keeps every character, so this is doc.text without rebuilding it
-        return lang, doc
+        return doc
 
 
 _worker_analyzer: Analyzer | None = None   # one per worker process, set by the pool initializer

@@ -94,7 +94,7 @@ def load(lang: str) -> Lexicon:
                    words, en_forms)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=60_000)
 def _pl_readings(text: str) -> tuple[tuple[str, str], ...]:
     from kronika.lang.pl import morfeusz as mf
 
