@@ -36,3 +36,16 @@ def test_batch_equals_one_by_one() -> None:
     one = analysis.Analyzer("pl")
     singles = [one.analyze(r) for r in _records()]
     assert one.analyze_many(_records()) == singles
+
+
+def test_memory_zone_gives_the_same_records_and_frees_new_words(monkeypatch) -> None:
+    import kronika
+
+    plain = analysis.Analyzer("pl").analyze_many(_records())
+    monkeypatch.setattr(analysis, "WARM_ARTICLES", 0)
+    zoned = analysis.Analyzer("pl")
+    rare = Record(id="rare", text="Minister Zbigniew Qwertyński spotkał się z ambasadorem Niemiec.")
+    assert zoned.analyze_many(_records()) == plain
+    strings = kronika.load("pl").vocab.strings
+    zoned.analyze_many([rare])
+    assert "Qwertyński" not in strings      # the zone took the article's new word away again

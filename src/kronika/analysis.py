@@ -5,6 +5,7 @@ The CLI, the API and the store all analyse through here, so that a record gives 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 
 from kronika.errors import Problem, UsageError
 from kronika.langid import SUPPORTED, detect
@@ -13,6 +14,7 @@ from kronika.output import to_record
 from kronika.records import Record
 
 LANG_CHOICES = ("auto",) + SUPPORTED
+WARM_ARTICLES = 200   # analysed outside a memory zone: their words make the vocabulary's permanent core
 CHUNK = 16   # records analysed together (batches help the neural stages); output lags input by one chunk at most
 
 
@@ -24,6 +26,7 @@ class Analyzer:
             raise UsageError(f"--lang must be one of {', '.join(LANG_CHOICES)}, not {lang!r}")
         self.lang = lang
         self.with_tokens = with_tokens
+        self._seen: dict[str, int] = {}     # articles analysed per language
 
     def analyze(self, rec: Record) -> dict | Problem:
         """The output record, or a Problem for a record that cannot be analysed (unsupported language)."""
@@ -46,8 +49,12 @@ class Analyzer:
         for lang, idx in groups.items():
             nlp = load(lang)
             # spaCy's memory zone frees the strings and lexemes that these articles added to the shared vocabulary
-            # once their records are written: without it a long-running worker grows with every new word.
-            with nlp.memory_zone():
+            # once their records are written: without it a long-running worker grows with every new word. The first
+            # articles go without one, so that the common words stay in the vocabulary (rebuilding their lexemes for
+            # every batch would cost a tenth of the time).
+            self._seen[lang] = self._seen.get(lang, 0) + len(idx)
+            zone = nlp.memory_zone() if self._seen[lang] > WARM_ARTICLES else nullcontext()
+            with zone:
                 try:
                     docs = [self._doc(nlp, recs[i], *found[i]) for i in idx]
                     done = list(nlp.pipe(docs, batch_size=max(1, len(idx))))
