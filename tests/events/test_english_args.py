@@ -27,8 +27,8 @@ def _triples(doc) -> set[tuple]:
     # a past form the tagger reads as a noun ('lent/NN') still opens the verb row
     ("China lent Pakistan two billion dollars.", ("CHN", "AID", "PAK")),
     # coordination with articles between the names: every member is a target
-    ("Brazil called for reform of the United Nations, the World Bank and the IMF.", ("BRA", "REQUEST", "IMF")),
-    ("Brazil called for reform of the United Nations, the World Bank and the IMF.", ("BRA", "REQUEST", "WORLDBANK")),
+    ("India called for an overhaul of the WTO, the World Bank and the IMF.", ("IND", "REQUEST", "IMF")),
+    ("India called for an overhaul of the WTO, the World Bank and the IMF.", ("IND", "REQUEST", "WORLDBANK")),
     # the addressee of a demand is the subject of its that-clause
     ("The United States demanded that Russia withdraw its troops from Ukraine.", ("USA", "REQUEST", "RUS")),
     # a verbal noun with an adjective source

@@ -44,13 +44,13 @@ def test_subject_before_an_unclosed_participle_phrase():
 
 
 def test_platform_after_preposition_is_not_part_of_the_name():
-    q = _quotes("Na swoim profilu na Facebooku Azarow napisał, że potrzebuje kilku dni odpoczynku.")[0]
-    assert q["speaker"] == "Azarow"
+    q = _quotes("Na swoim koncie na Facebooku Kowalczuk napisał, że wraca do pracy w poniedziałek.")[0]
+    assert q["speaker"] == "Kowalczuk"
 
 
 def test_reported_content_stops_at_a_credit_line():
-    q = _quotes("Minister napisał, że potrzebuje kilku dni odpoczynku Źródło: PAP Posłuchaj artykułu")[0]
-    assert q["text"] == "potrzebuje kilku dni odpoczynku"
+    q = _quotes("Minister napisał, że wraca do pracy w poniedziałek Źródło: PAP Posłuchaj artykułu")[0]
+    assert q["text"] == "wraca do pracy w poniedziałek"
 
 
 @pytest.mark.parametrize("text", [
@@ -62,8 +62,8 @@ def test_named_terms_in_quotation_marks_are_not_quotes(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Uważa się, że drony mogły być sterowane przez kilku operatorów.",
-    "Drony operowały niezależnie, co sugeruje, że mogły być sterowane przez kilku operatorów.",
+    "Uważa się, że pożar wybuchł od niedopałka papierosa.",
+    "Ceny rosły szybko, co sugeruje, że inflacja nie osiągnęła jeszcze szczytu.",
 ])
 def test_impersonal_and_relative_reports_have_no_speaker_and_are_skipped(text):
     assert _quotes(text) == []
@@ -108,10 +108,10 @@ def test_english_double_apostrophe_quotes():
 
 
 def test_english_coordinated_speech_act_ends_the_content():
-    qs = _by_text("Clinton said she used a private email account at the State Department, but she denied that she "
-                  "mishandled classified information.", "en")
-    assert "she used a private email account at the State Department" in qs
-    assert "she mishandled classified information" in qs
+    qs = _by_text("Morgan said he kept a second phone at the embassy, but he denied that he leaked secret "
+                  "documents.", "en")
+    assert "he kept a second phone at the embassy" in qs
+    assert "he leaked secret documents" in qs
 
 
 def test_english_speech_noun_with_that_clause():
@@ -120,7 +120,7 @@ def test_english_speech_noun_with_that_clause():
 
 
 def test_english_deed_with_infinitive_is_not_speech():
-    assert _quotes("Nippon Steel slid after it agreed to pay 72% more for iron ore.", "en") == []
+    assert _quotes("Shares of Acme Mining fell after it agreed to pay 40% more for coal.", "en") == []
 
 
 def _speakers(text: str) -> list[tuple[str | None, str | None]]:

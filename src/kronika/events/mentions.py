@@ -303,7 +303,7 @@ def english_mentions(sent: Span, spans: list[Span]) -> list[Mention]:
 
 
 def _en_regrouped(mentions: list[Mention]) -> list[Mention]:
-    """Coordination across articles too: 'the United Nations, the World Bank and the IMF'."""
+    """Coordination across articles too: 'the WTO, the World Bank and the IMF'."""
     doc = mentions[0].span.doc if mentions else None
     for a, b in zip(mentions, mentions[1:]):
         if b in a.group or a.end == b.start:

@@ -276,8 +276,8 @@ class EventStage:
                 return
             if plain is None:
                 plain = (row, extra)
-        # an object further off, past an apposition ('zmusiła agencję ONZ ds. uchodźców, UNHCR, do opuszczenia
-        # kraju'), while no clause boundary or other finite verb intervenes
+        # an object further off, past an apposition ('wezwała agencję ONZ ds. żywności, WFP, do wstrzymania
+        # dostaw'), while no clause boundary or other finite verb intervenes
         far_hi = off + 1 if missed else window_hi
         while missed and far_hi < min(len(lemmas), off + 15) and sent[far_hi].lower_ not in self._BOUNDS - {","} \
                 and not finite(sent[far_hi], self.lang):
