@@ -23,38 +23,16 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin
 
+import ud_conllu  # noqa: E402  (scripts/ is on sys.path when a script runs)
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SENTS_PER_DOC = 10
 HELDOUT = 0.2
 
 
 def read_conllu(path: Path) -> list[list[tuple[str, bool, str]]]:
-    """Sentences as lists of (word, space_after, xpos); multiword-token lines and empty nodes are skipped."""
-    sents: list[list[tuple[str, bool, str]]] = []
-    cur: list[tuple[str, bool, str]] = []
-    mwt_end, mwt_space = 0, True
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if cur:
-                sents.append(cur)
-            cur = []
-            continue
-        if line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if "-" in cols[0]:
-            mwt_end, mwt_space = int(cols[0].split("-")[1]), "SpaceAfter=No" not in cols[9]
-            continue
-        if "." in cols[0]:
-            continue
-        wid = int(cols[0])
-        space = "SpaceAfter=No" not in cols[9]
-        if wid <= mwt_end:
-            space = mwt_space if wid == mwt_end else False
-        cur.append((cols[1], space, cols[4]))
-    if cur:
-        sents.append(cur)
-    return sents
+    """Sentences as lists of (word, space_after, xpos)."""
+    return [[(w["form"], w["space"], w["xpos"]) for w in sent] for sent in ud_conllu.read_conllu(path)]
 
 
 def to_docs(vocab, sents: list[list[tuple[str, bool, str]]]) -> list[Doc]:

@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 from pathlib import Path
+from typing import Callable
 
 from kronika.kb.loader import kb_file
 from kronika.kb.matcher import CASE_ANY, CASE_EXACT, CASE_INITIAL
@@ -55,3 +56,17 @@ def read_table(path: Path, fp: str) -> list[tuple[str, ...]] | None:
             return None
         next(f, None)
         return [tuple(line.rstrip("\n").split("\t")) for line in f if line.strip()]
+
+
+def current_rows(read: Callable[[], list | None], write: Callable[[], int],
+                 build: Callable[[], list]) -> list:
+    """A generated table's rows: read while its fingerprint matches, else regenerated and rewritten; built in memory
+    when the package folder is read-only."""
+    rows = read()
+    if rows is None:
+        try:
+            write()
+            rows = read()
+        except OSError:
+            rows = None
+    return rows if rows is not None else build()

@@ -228,14 +228,8 @@ class _SpanMatcher(FormMatcher):
 def matcher(lang: str) -> _SpanMatcher:
     """A FormMatcher over every form of every named thing of the language; payload (form, base, name, label, kind,
     ambiguous, part)."""
-    rows = _read_generated(lang)
-    if rows is None:
-        try:
-            write_generated(lang)
-            rows = _read_generated(lang)
-        except OSError:
-            rows = None
-        rows = rows if rows is not None else build_rows(lang)
+    rows = generated.current_rows(lambda: _read_generated(lang), lambda: write_generated(lang),
+                                  lambda: build_rows(lang))
     return _SpanMatcher((form, case, (form, base, name, label, kind, "ambiguous" in flags.split(","), part))
                        for form, case, base, name, label, kind, flags, part in rows)
 

@@ -114,14 +114,8 @@ def _read_generated(lang: str) -> list[tuple[str, ...]] | None:
 @lru_cache(maxsize=2)
 def matcher(lang: str) -> FormMatcher:
     """A FormMatcher over every outlet form; payload (canonical name, flags)."""
-    rows = _read_generated(lang)
-    if rows is None:
-        try:
-            write_generated(lang)
-            rows = _read_generated(lang)
-        except OSError:
-            rows = None
-        rows = rows if rows is not None else build_rows(lang)
+    rows = generated.current_rows(lambda: _read_generated(lang), lambda: write_generated(lang),
+                                  lambda: build_rows(lang))
     return FormMatcher((form, case, (name, frozenset(x for x in flags.split(",") if x)))
                        for form, case, name, flags in rows)
 
