@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 
 from kronika.kb import named as kb_named, outlets as kb_outlets
 from kronika.kb.loader import actors as kb_actors
-from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS
+from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS, text_of
 from kronika.resources import lang_data, read_tsv
 from kronika.textnorm import fold
 
@@ -100,7 +100,7 @@ class EntityStage:
         """Media the text names, as entities: a news agency is an organisation, a newspaper, channel or portal a
         product (BSNLP's convention: titles are PRO). Paired with the outlet's canonical name."""
         out = []
-        for hit in kb_outlets.matcher(self.lang).find(doc.text):
+        for hit in kb_outlets.matcher(self.lang).find(text_of(doc)):
             name, flags = hit.payload
             sp = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if sp is None or not sp.text[:1].isupper() or ("ambiguous" in flags and sp[0].is_sent_start):
@@ -113,14 +113,14 @@ class EntityStage:
         """An NER span that runs a knowledge-base name into the next name ("Komisja Europejska Jean-Claude
         Juncker", "Stanach Zjednoczonych Ryanair") is cut where the known name ends; a person's name after an
         organisation's ("Partia Pracy Jeremy Corbyn") is cut at the first given name."""
+        from kronika.lang.pl.names import is_given_name
+
         doc = ent.doc
         cut = None
         for sp in kb_spans:
             if sp.start == ent.start and sp.end < ent.end and doc[sp.end].text[:1].isupper():
                 cut = sp.end
         if cut is None and self.lang == "pl" and ent.label_ in ("ORG", "LOC") and len(ent) >= 3:
-            from kronika.lang.pl.names import is_given_name
-
             for k in range(ent.start + 1, ent.end - 1):
                 if is_given_name(doc[k].text) and doc[k].text[:1].isupper() and \
                         not is_given_name(doc[k - 1].text) and doc[k - 1].text[:1].isupper() and \
@@ -130,8 +130,6 @@ class EntityStage:
         if cut is None:
             return [ent]
         rest = doc[cut:ent.end]
-        from kronika.lang.pl.names import is_given_name
-
         rest_label = "PER" if self.lang == "pl" and is_given_name(rest[0].text) else ent.label_
         return [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut, ent.end, label=rest_label)]
 
@@ -152,7 +150,7 @@ class EntityStage:
             ents.append(sp)
             outlet_names[(sp.start, sp.end)] = name
         gazetteer: dict[tuple[int, int], str] = {}
-        for start, end, base, label in kb_named.find(doc.text, self.lang):
+        for start, end, base, label in kb_named.find(text_of(doc), self.lang):
             sp = doc.char_span(start, end, label=label, alignment_mode="expand")
             if sp is not None:
                 ents.append(sp)
