@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
-from kronika.lang.pl.disambiguation import choose_scored, disambiguate, form_of
+from kronika.lang.pl.disambiguation import auxiliaries, choose_scored, disambiguate, form_of
 from kronika.lang.pl.tag_scores import SCORES_KEY
 from kronika.lang.pl.tagset import load as load_tagset, to_ud
 from kronika.pipeline import extensions
@@ -81,6 +81,8 @@ class PolishMorphology:
             lemma_col[i], pos_col[i] = row[0], row[1]
             morph_col[i] = row[4] if row[4] != row[3] and texts[i][:1].isdigit() else row[3]
             tag_col[i] = row[2]   # a predicted tag comes back resolved against the chosen reading
+        for i, upos in auxiliaries(choices).items():
+            pos_col[i] = POS_IDS[upos]
         doc.from_array(_OUT, numpy.array([lemma_col, pos_col, tag_col, morph_col], dtype=numpy.uint64).T)
         if self.keep_readings:
             # what `tok._.readings = ...` stores, without building a Token and an Underscore per token; the

@@ -119,3 +119,11 @@ def test_shipped_pipeline_has_the_tagger_before_morphology() -> None:
     names = list(pipeline_config("pl")["nlp"]["pipeline"])
     assert names.index("tagger") < names.index("kronika_morphology")
     assert "tok2vec" in names or "ner" not in names  # pl_core's own tok2vec is untouched
+
+
+def test_zostac_is_the_passive_auxiliary_only_before_a_participle():
+    import kronika
+
+    doc = kronika.load("pl")("Prezes został wybrany w piątek. Minister został w kraju na święta.")
+    zostal = [t for t in doc if t.text == "został"]
+    assert [t.pos_ for t in zostal] == ["AUX", "VERB"]

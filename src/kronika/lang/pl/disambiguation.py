@@ -435,3 +435,28 @@ def disambiguate(forms: list[_Form]) -> list[tuple[str, str, bool]]:
         else:
             out.append((f.rs[j].lemma, tag, f.proper[j] and tag.startswith(("subst", "depr"))))
     return out
+
+
+_AUX_FORMS = frozenset({"fin", "praet", "bedzie", "inf", "impt", "pcon", "pant", "imps"})
+
+
+def auxiliaries(choices: list[tuple[str, str, bool]]) -> dict[int, str]:
+    """UD's AUX or VERB for "zostać", which only the words after it decide: the passive auxiliary before a
+    participle ("został wybrany"), a full verb otherwise ("został w kraju", "zostanie prezesem"). ("być" is AUX
+    by the tagset table: UD Polish treats it as the copula and auxiliary nearly everywhere.) Returns token index ->
+    UPOS."""
+    out: dict[int, str] = {}
+    n = len(choices)
+    for i, (lemma, tag, _proper) in enumerate(choices):
+        if lemma != "zostać" or tag.split(":", 1)[0] not in _AUX_FORMS:
+            continue
+        upos = "VERB"
+        for j in range(i + 1, min(n, i + 5)):
+            cls = choices[j][1].split(":", 1)[0]
+            if cls in ("interp", "conj", "comp", "prep"):
+                break
+            if cls == "ppas":
+                upos = "AUX"
+                break
+        out[i] = upos
+    return out
