@@ -144,3 +144,15 @@ def test_a_quotation_is_not_attributed_across_a_full_stop():
 def test_a_sentence_after_the_quotation_may_attribute_it():
     got = _speakers("„Nie cofniemy się”. Tymi słowami zakończył wystąpienie prezydent Francji.")
     assert got == [("prezydent Francji", "FRA")]
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name():
+    import kronika
+
+    text = ("Głosy wyborców.\n\n„Nie ufam politykom, którzy obiecują wszystko wszystkim” — Anna Wrona\n"
+            "„Chcę, żeby ktoś wreszcie zajął się szpitalami” — Piotr Mazur\n")
+    got = [(q["speaker"], q["text"]) for q in kronika.analyze(text, lang="pl")["quotes"]]
+    assert got == [("Anna Wrona", "Nie ufam politykom, którzy obiecują wszystko wszystkim"),
+                   ("Piotr Mazur", "Chcę, żeby ktoś wreszcie zajął się szpitalami")]
+    en = kronika.analyze("Voters speak.\n\n“We need a leader who keeps promises.” ― Daniel Ortiz\n", lang="en")
+    assert [q["speaker"] for q in en["quotes"]] == ["Daniel Ortiz"]

@@ -36,6 +36,9 @@ def make_quotes(nlp: Language, name: str) -> "QuoteStage":
     return QuoteStage(nlp.lang)
 
 
+_CLOSERS = frozenset({"\"", "”", "“", "»", "’", "''"})
+_SIGN_DASHES = frozenset({"―", "—", "–"})
+
 class QuoteStage:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -75,6 +78,25 @@ class QuoteStage:
             if doc[j].text in ".!?\"„”“«»:;" or (doc[j].text in "–—-" and j > k):
                 return None
         return None
+
+    @staticmethod
+    def _signed(doc: Doc, t_close: int) -> tuple[int, int] | None:
+        """A quotation signed with a dash and a name that ends the line or sentence: '“…” ― Anna Nowak'."""
+        n, k = len(doc), t_close
+        while k < n and (doc[k].text in _CLOSERS or doc[k].is_space) and k - t_close < 3:
+            k += 1
+        if k >= n or doc[k].text not in _SIGN_DASHES:
+            return None
+        k += 1
+        while k < n and doc[k].is_space:
+            k += 1
+        j = spk._name_run(doc, k, n)
+        if not 1 <= j - k <= 5:
+            return None
+        if j < n and not (doc[j].is_space and "\n" in doc[j].text or doc[j].text in ".;" or
+                          doc[j].text in _CLOSERS or doc[j].text in "“„\""):
+            return None
+        return k, j
 
     def _subject(self, doc: Doc, v: int, lo: int, hi: int, outlets: set[int], prefer_after: bool) -> spk.Speaker | None:
         order = ("after", "before") if prefer_after else ("before", "after")
@@ -124,7 +146,10 @@ class QuoteStage:
             q = doc.char_span(c.start, c.end, alignment_mode="expand")
             if q is not None:
                 quoted.update(range(q.start, q.end))
+        signatures: list[tuple[int, int]] = []   # names that sign a quotation are no dash-led speech themselves
         for c in cands:
+            if c.style == "dash" and any(a < c.end and c.start < b for a, b in signatures):
+                continue
             t_open = self._tok_at(doc, c.open_at)
             if t_open is None or c.style == "mark" and self._named_term(doc, t_open):
                 continue
@@ -145,6 +170,10 @@ class QuoteStage:
                 if v is not None:
                     verb, attributed = v, True
                     speaker = self._subject(doc, v, t_close, doc[v].sent.end, outlets, self.lang == "pl")
+                elif (signed := self._signed(doc, t_close)) is not None:
+                    attributed = True       # '“…” ― Anna Nowak': a name after a dash closes the quotation
+                    speaker = spk._from_np(doc, *signed, lex)
+                    signatures.append((doc[signed[0]].idx, doc[signed[1] - 1].idx + len(doc[signed[1] - 1])))
                 elif t_open > 0 and doc[t_open - 1].text in (":", "–", "—") or (
                         t_open > 1 and doc[t_open - 1].text in "–—-" and doc[t_open - 2].text == ":"):
                     colon = t_open - 1 if doc[t_open - 1].text == ":" else t_open - 2

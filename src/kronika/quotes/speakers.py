@@ -182,6 +182,12 @@ def _from_np(doc: Doc, s: int, e: int, lex: lx.Lexicon, inflected: bool = False)
     """A speaker from a noun phrase doc[s:e]: its last name-like capitalised run, else the phrase as a description."""
     if s >= e or any(lex.kind_of(doc[k].text) in ("teaser", "credit") for k in range(s, e)):
         return None     # "ZOBACZ: ...", "Źródło: ..." open a cross-reference or credit line, not speech
+    while s < e and (doc[s].is_space or doc[s].is_punct):
+        s += 1          # a line break or a dash before the phrase is not part of the speaker
+    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct):
+        e -= 1
+    if s >= e:
+        return None
     words = lex.words
     while lex.lang == "en" and e - s > 1 and doc[s].pos_ in ("CCONJ", "SCONJ") and doc[s].lower_ != "that":
         s += 1          # "But Fowler said": the conjunction is not part of the subject
