@@ -27,31 +27,33 @@ ACTORS = {
 PERSONS = {"Zełenskim"}
 
 
+def mark_actors(doc, actors: dict[str, tuple[str, str | None, str]]):
+    """Stand-in for the actor stage: every whole-word occurrence of a listed form (longest first) becomes an actor
+    mention; `actors` maps a surface form to (code, sector, mention kind)."""
+    spans, taken = [], set()
+    for form in sorted(actors, key=len, reverse=True):
+        start = 0
+        while (k := doc.text.find(form, start)) >= 0:
+            start = k + 1
+            end = k + len(form)
+            if (k and doc.text[k - 1].isalnum()) or (end < len(doc.text) and doc.text[end].isalnum()):
+                continue
+            sp = doc.char_span(k, end)
+            if sp is None or any(i in taken for i in range(sp.start, sp.end)):
+                continue
+            taken.update(range(sp.start, sp.end))
+            code, sector, kind = actors[form]
+            s = Span(doc, sp.start, sp.end, label=code, kb_id=form)
+            s._.actor, s._.sector, s._.mention_kind = code, sector, kind
+            spans.append(s)
+    doc.spans["kronika_actors"] = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
 @Language.factory("test_stub_actors")
 def make_stub(nlp: Language, name: str):
-    forms = sorted(ACTORS, key=len, reverse=True)
-
-    def stub(doc):
-        spans, taken = [], set()
-        for form in forms:
-            start = 0
-            while (k := doc.text.find(form, start)) >= 0:
-                start = k + 1
-                end = k + len(form)
-                if (k and doc.text[k - 1].isalnum()) or (end < len(doc.text) and doc.text[end].isalnum()):
-                    continue
-                sp = doc.char_span(k, end)
-                if sp is None or any(i in taken for i in range(sp.start, sp.end)):
-                    continue
-                taken.update(range(sp.start, sp.end))
-                code, sector = ACTORS[form]
-                s = Span(doc, sp.start, sp.end, label=code, kb_id=form)
-                s._.actor, s._.sector = code, sector
-                s._.mention_kind = "person" if form in PERSONS else "name"
-                spans.append(s)
-        doc.spans["kronika_actors"] = sorted(spans, key=lambda s: s.start)
-        return doc
-    return stub
+    actors = {form: (code, sector, "person" if form in PERSONS else "name") for form, (code, sector) in ACTORS.items()}
+    return lambda doc: mark_actors(doc, actors)
 
 
 def _build(lang: str) -> Language:

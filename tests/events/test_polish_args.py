@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
 
 import kronika.pipeline.factories  # noqa: F401
-from tests.events.conftest import run, triples
+from tests.events.conftest import mark_actors, run, triples
 
 DATE = "2024-05-10T10:00:00+02:00"
 # surface form: (code, sector, mention kind)
@@ -25,28 +24,7 @@ ACTORS = {
 
 @Language.factory("test_pl_args_actors")
 def _make_stub(nlp: Language, name: str):
-    forms = sorted(ACTORS, key=len, reverse=True)
-
-    def stub(doc):
-        spans, taken = [], set()
-        for form in forms:
-            start = 0
-            while (k := doc.text.find(form, start)) >= 0:
-                start = k + 1
-                end = k + len(form)
-                if (k and doc.text[k - 1].isalnum()) or (end < len(doc.text) and doc.text[end].isalnum()):
-                    continue
-                sp = doc.char_span(k, end)
-                if sp is None or any(i in taken for i in range(sp.start, sp.end)):
-                    continue
-                taken.update(range(sp.start, sp.end))
-                code, sector, kind = ACTORS[form]
-                s = Span(doc, sp.start, sp.end, label=code)
-                s._.actor, s._.sector, s._.mention_kind = code, sector, kind
-                spans.append(s)
-        doc.spans["kronika_actors"] = sorted(spans, key=lambda s: s.start)
-        return doc
-    return stub
+    return lambda doc: mark_actors(doc, ACTORS)
 
 
 @pytest.fixture(scope="module")
