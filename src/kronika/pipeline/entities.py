@@ -6,6 +6,8 @@ lang/pl/base_forms.py (morfeusz2 analysis and generation with agreement) for Pol
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -203,6 +205,7 @@ class EntityStage:
             doc.ents = fixed
 
 
+@lru_cache(maxsize=1)
 def _name_cues() -> dict[tuple[str, str], str]:
     return {(r["word"], r["where"]): r["label"] for r in read_tsv(lang_data("en", "name_cues.tsv"))}
 
