@@ -64,7 +64,8 @@ class ActorStage:
             return True
         j = span.end
         if self.lang == "en" and kind in NAME_KINDS and j < len(doc) and j not in covered \
-                and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].lower_ not in _title_words(self.lang):
+            # a title after the name is no part of it: "Arab League Secretary General ...", "EU Foreign Ministers"
             return True
         return False
 
@@ -239,6 +240,20 @@ def _role_words(lang: str) -> frozenset[str]:
             words.add(r["form"].split()[-1].lower())
             words.add(r["form"].split()[0].lower())
     return frozenset(words)
+
+
+@lru_cache(maxsize=2)
+def _title_words(lang: str) -> frozenset[str]:
+    """First words of the person titles in roles.tsv ("Secretary", "Foreign", "President"): written after a name in
+    English headlinese ("Arab League Secretary General ...") they start the title, not a longer name. Institutions
+    and modifiers that open proper names too ("National Bank", "Air Force") are left out."""
+    from kronika.kb.loader import kb_file
+    from kronika.resources import read_tsv
+
+    modifiers = {"national", "special", "armed", "air", "ground", "civil", "member", "service", "government"}
+    return frozenset(w for r in read_tsv(kb_file("roles.tsv")) if r["lang"] == lang and r["form"]
+                     and r["form"] == r["form"].lower() and r["role"] != "institution"
+                     and (w := r["form"].split()[0]) not in modifiers)
 
 
 @lru_cache(maxsize=2)
