@@ -57,6 +57,12 @@ def test_english_actors():
     assert "USA" not in actors_of("The Washington Post reported the talks in Geneva.", lang="en")
 
 
+def test_a_title_after_a_name_starts_the_title_not_a_longer_name():
+    assert "ARABLEAGUE" in actors_of("Arab League Secretary General Omar Haddad called for calm.", lang="en")
+    assert "UKR" in actors_of("Ukraine Foreign Minister Petro Kovalenko arrived in Warsaw.", lang="en")
+    assert "USA" not in actors_of("The Washington Times published the letter.", lang="en")
+
+
 def test_group_names_count_for_every_member():
     assert {"DEU", "FRA", "GBR"} <= actors_of("USA negocjują z E3 w sprawie sankcji.")
 
