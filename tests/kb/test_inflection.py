@@ -17,6 +17,9 @@ from kronika.lang.pl.inflection import phrase_forms
     ("Jan Kowalski", "person", {"Jana Kowalskiego", "Janowi Kowalskiemu"}),
     ("Anna Nowak", "person", {"Anny Nowak", "Annie Nowak"}),
     ("Nurłan Bekow", "person", {"Nurłana Bekowa", "Nurłanem Bekowem"}),      # unknown to the dictionary
+    ("Ołeh Hruszewski", "person", {"Ołeha Hruszewskiego", "Ołehowi Hruszewskiemu", "Ołehem Hruszewskim"}),
+    ("Switłana Hruszewska", "person", {"Switłany Hruszewskiej", "Switłaną Hruszewską"}),
+    ("Wasyl Ostapenko", "person", {"Wasyla Ostapenki", "Wasylowi Ostapence", "Wasylem Ostapenką"}),
     ("Financial Times", "foreign", {"Financial Times", "Financial Timesa"}),
 ])
 def test_generated_forms_include(base, kind, expected):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -42,7 +43,10 @@ def write_table(path: Path, columns: tuple[str, ...], rows: list[tuple], origin:
     w = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
     w.writerow(columns)
     w.writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
+    # written aside and renamed: a process reading the table meanwhile sees the old file or the new, never half
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(buf.getvalue(), encoding="utf-8")
+    os.replace(tmp, path)
     return len(rows)
 
 

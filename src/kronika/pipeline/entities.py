@@ -22,7 +22,9 @@ _KIND_LABEL = {"person": "PER", "surname": "PER", "body": "ORG", "demonym": "PER
 # Demonyms are entities too (a nationality used as a group of people: "Rosjanie", "the Americans"); adjectives are not.
 _NAME_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body", "person", "surname", "demonym",
                "city", "region"}
-_KB_BASE_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body", "city", "region"}
+# a full person name's KB base is the nominative of the very spelling matched (aliases are rows of their own); a bare
+# surname's is the full name, which is not what the text says
+_KB_BASE_KINDS = {"name", "official", "short", "alias", "capital", "seat", "body", "city", "region", "person"}
 _EDGE_PUNCT = frozenset(".,;:!?()[]\"'„”“«»-–—")
 _NER_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "PERSON": "PER", "NORP": None,
                "FAC": "LOC", "EVENT": "EVT", "EVT": "EVT", "PRO": "PRO", "PRODUCT": "PRO"}
