@@ -90,3 +90,21 @@ def test_english_groups_bodies_and_agencies():
     assert "EU" in actors_of("Europejska Agencja Leków zatwierdziła nową szczepionkę.")
     # "duma" is also a common noun: lower case it names nobody
     assert actors_of("Z dumą mówił o swoich dzieciach.") == set()
+
+
+@pytest.mark.parametrize("text,form,code", [
+    # adjectival surnames the dictionary lacks decline as adjectives
+    ("Premier spotkał się wczoraj z Wołodymyrem Zełenskim w Brukseli.", "Wołodymyrem Zełenskim", "UKR"),
+    # a foreign name in -i: "Narendrą Modim"; a name written without its Hungarian accent
+    ("Prezydent rozmawiał z Narendrą Modim o handlu.", "Narendrą Modim", "IND"),
+    ("Delegacja spotkała się z Viktorem Orbanem w Budapeszcie.", "Viktorem Orbanem", "HUN"),
+    # a particle joined by a hyphen: only the name after it inflects
+    ("Minister rozmawiał z Ahmedem al-Szarą o odbudowie.", "Ahmedem al-Szarą", "SYR"),
+])
+def test_office_holders_in_oblique_cases(text, form, code):
+    assert (form, code) in mentions(text)
+
+
+def test_a_given_name_before_a_particle_is_not_someone_elses_surname():
+    # "Ahmed" alone is an office holder's surname elsewhere; here a longer name goes on after "al-"
+    assert all(code != "ETH" for _f, code in mentions("Rozmawiał z Ahmedem al-Hakimem o ropie."))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,6 +59,17 @@ def _person_forms(name: str, lang: str) -> set[str]:
     return phrase_forms(name, "person")
 
 
+_POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+
+
+def plain_spelling(name: str) -> str:
+    """The name without the diacritics of other languages ("Orbán" -> "Orban", "Vučić" -> "Vucic", "Erdoğan" ->
+    "Erdogan"), as news often writes it; Polish letters stay ("Łukaszenko")."""
+    return "".join(ch if ch in _POLISH_LETTERS else
+                   "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+                   for ch in name)
+
+
 def _surname(name: str) -> str | None:
     words = [w for w in name.split() if w.lower() not in _NAME_PARTICLES]
     if len(words) < 2:
@@ -81,8 +93,10 @@ def build_rows(lang: str) -> list[tuple]:
             for f in _alias_forms(a):
                 rows.add((f, case_rule(f, a.flags), a.code, a.kind, "", flags, a.form, ""))
     for i, h in enumerate(office_holders()):
-        names = [h.name_pl, *h.aliases] if lang == "pl" else [h.name_en, *h.aliases]
-        for name in dict.fromkeys(n for n in names if n):
+        # Polish news often keeps a foreign leader's English spelling ("Mohammed bin Salman"): both are matched
+        names = [h.name_pl, h.name_en, *h.aliases] if lang == "pl" else [h.name_en, *h.aliases]
+        names = [n for name in names if name for n in (name, plain_spelling(name))]
+        for name in dict.fromkeys(names):
             for f in _person_forms(name, lang):
                 rows.add((f, CASE_INITIAL, h.code, "person", h.sector, "", name, str(i)))
             sur = _surname(name)

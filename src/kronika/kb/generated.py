@@ -16,11 +16,12 @@ from kronika.resources import lang_data
 
 
 def fingerprint(sources: tuple[str, ...], lang: str) -> str:
-    """Hash of the knowledge-base files a table is generated from (and, for Polish, the declension fallback and the
-    inflection code itself, so that a fix there regenerates the forms)."""
+    """Hash of the knowledge-base files a table is generated from, of the code that picks the spellings and, for
+    Polish, of the declension fallback and the inflection code, so that a fix there regenerates the forms."""
     h = hashlib.sha256()
     for name in sources:
         h.update(kb_file(name).read_bytes())
+    h.update((Path(__file__).parent / "forms.py").read_bytes())   # which spellings of a name are generated
     if lang == "pl":
         h.update(lang_data("pl", "declension_fallback.tsv").read_bytes())
         h.update((Path(__file__).parents[1] / "lang" / "pl" / "inflection.py").read_bytes())

@@ -117,6 +117,8 @@ class ActorStage:
         j = sp.end
         if j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
             return True
+        if j < len(doc) and _particle_led(doc, j):
+            return True     # "Ahmedem al-Szarą", "Ahmed bin Salman": the name goes on past a particle
         i = sp.start - 1
         if i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_stop \
                 and doc[i].lower_ not in _role_words(self.lang):
@@ -240,6 +242,27 @@ def _role_words(lang: str) -> frozenset[str]:
             words.add(r["form"].split()[-1].lower())
             words.add(r["form"].split()[0].lower())
     return frozenset(words)
+
+
+_PARTICLES = ("al", "el", "ad", "an", "ar", "as", "asz", "at", "az", "bin", "ibn", "ben", "von", "van", "der", "de",
+              "da", "di", "del", "du", "la", "le", "dos")
+
+
+def _particle_led(doc: Doc, j: int) -> bool:
+    """Whether token j is a lower-case name particle that a capitalised name part follows ("al-Szara", "bin Salman",
+    "von der Leyen"), in one token or split at the hyphen."""
+    low = doc[j].lower_
+    head, dash, rest = low.partition("-")
+    if dash and head in _PARTICLES and doc[j].text[len(head) + 1:][:1].isupper():
+        return True
+    if low not in _PARTICLES or doc[j].text[:1].isupper():
+        return False
+    k = j + 1
+    if k < len(doc) and doc[k].text == "-" and not doc[j].whitespace_:
+        k += 1
+    elif not doc[j].whitespace_:
+        return False
+    return k < len(doc) and doc[k].text[:1].isupper()
 
 
 @lru_cache(maxsize=2)

@@ -193,8 +193,9 @@ def _case_forms(words: tuple[str, ...], kind: str) -> dict[str, set[str]]:
                 left, right = _case_forms(words[:i], kind), _case_forms(words[i + 1:], kind)
                 return {c: {f"{a} {w} {b}" for a in left[c] for b in right[c]} for c in CASES}
     if kind == "person":
-        roles = ["own" if w[:1].isupper() and w.lower() not in {"von", "van", "der", "de", "al", "bin"} else "fixed"
-                 for w in words]
+        # "al-Szara", "asz-Szara": a particle joined by a hyphen leaves the name after it to inflect
+        roles = ["own" if (w[:1].isupper() or w.rpartition("-")[2][:1].isupper())
+                 and w.lower() not in {"von", "van", "der", "de", "al", "bin"} else "fixed" for w in words]
         head_reading = None
     else:
         cut = next((i for i, w in enumerate(words) if i > 0 and _is_preposition(w)), len(words))
