@@ -108,3 +108,10 @@ def test_office_holders_in_oblique_cases(text, form, code):
 def test_a_given_name_before_a_particle_is_not_someone_elses_surname():
     # "Ahmed" alone is an office holder's surname elsewhere; here a longer name goes on after "al-"
     assert all(code != "ETH" for _f, code in mentions("Rozmawiał z Ahmedem al-Hakimem o ropie."))
+
+
+def test_undated_bare_surnames_take_the_title_and_the_open_tenure():
+    # Tusk also chaired the European Council, and another Merz was a Swiss president: the title and the
+    # open tenure decide when the article has no date
+    found = mentions("Premier Tusk spotkał się w Berlinie z kanclerzem Merzem.")
+    assert ("Tusk", "POL") in found and ("Merzem", "DEU") in found

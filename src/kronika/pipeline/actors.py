@@ -135,6 +135,7 @@ class ActorStage:
     def _person_ok(self, doc: Doc, hits: list[Hit], date: str | None, full_names: set[str]) -> Hit | None:
         """Among same-span person hits, the holder in office on the date (a bare surname needs that, or the full
         name elsewhere in the article)."""
+        hits = self._narrowed(doc, hits, date)
         holders = [h.payload.holder for h in hits]
         best = pick_holder(holders, date)
         if best is None:
@@ -157,6 +158,20 @@ class ActorStage:
             if len(codes) > 1 and not named_in_full:
                 return None
         return chosen
+
+    def _narrowed(self, doc: Doc, hits: list[Hit], date: str | None) -> list[Hit]:
+        """Fewer candidates where the text or the time allows: a title before the name keeps the holders of that
+        office ("premier Tusk", "kanclerz Merz"); with no date the article is taken to be recent, so that open
+        tenures win over ended ones (Merz the chancellor, not a Swiss president of 2009)."""
+        sp = doc.char_span(hits[0].start, hits[0].end, alignment_mode="expand")
+        if sp is not None and sp.start > 0:
+            prev = doc[sp.start - 1]
+            roles = _title_roles(self.lang).get(prev.lower_) or _title_roles(self.lang).get(prev.lemma_.lower())
+            titled = [h for h in hits if roles and _holder(h.payload.holder).role in roles]
+            hits = titled or hits
+        if not date:
+            hits = [h for h in hits if _holder(h.payload.holder).end is None] or hits
+        return hits
 
     def _resolve(self, doc: Doc, span: Span, hs: list[Hit], date: str | None, full_names: set[str],
                  unambiguous: set[str], covered: set[int], ents) -> Hit | None:
@@ -242,6 +257,21 @@ def _role_words(lang: str) -> frozenset[str]:
             words.add(r["form"].split()[-1].lower())
             words.add(r["form"].split()[0].lower())
     return frozenset(words)
+
+
+@lru_cache(maxsize=2)
+def _title_roles(lang: str) -> dict[str, frozenset[str]]:
+    """Office roles a title word names, by the title's last word ("premier" -> head_of_government, "zagranicznych"
+    of "minister spraw zagranicznych" -> foreign_minister); generic roles (official, other, ...) are left out."""
+    from kronika.kb.loader import kb_file
+    from kronika.resources import read_tsv
+
+    generic = {"institution", "other", "military", "official", "diplomat", "spokesperson"}
+    out: dict[str, set[str]] = {}
+    for r in read_tsv(kb_file("roles.tsv")):
+        if r["lang"] == lang and r["form"] and r["role"] not in generic:
+            out.setdefault(r["form"].split()[-1].lower(), set()).add(r["role"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _PARTICLES = ("al", "el", "ad", "an", "ar", "as", "asz", "at", "az", "bin", "ibn", "ben", "von", "van", "der", "de",
