@@ -35,3 +35,11 @@ def test_dependents_in_another_case_do_not_inflect():
 def test_adjectives_agree_with_the_head():
     forms = phrase_forms("Stany Zjednoczone", "name")
     assert "Stanów Zjednoczone" not in forms and "Stany Zjednoczonych" not in forms
+
+
+def test_guessed_paradigms_combine_case_by_case():
+    # neither word is in the dictionary: the first name and the surname take the same case, so a genitive first
+    # name never pairs with an instrumental surname, and an oblique first name never stays in its base form
+    forms = phrase_forms("Ołeh Hruszewski", "person")
+    assert "Ołeha Hruszewskim" not in forms and "Ołeh Hruszewskiego" not in forms
+    assert "Switłana Hruszewskiej" not in phrase_forms("Switłana Hruszewska", "person")

@@ -20,23 +20,27 @@ _MAX_PER_CASE = 256   # a three-word foreign name gives a few guessed endings pe
 
 
 @lru_cache(maxsize=1)
-def _fallback_rules() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+def _fallback_rules() -> tuple[tuple[str, int, tuple[tuple[str, frozenset[str]], ...]], ...]:
+    """(ending, letters to strip, ((added ending, the cases it serves), ...)), longest ending first."""
     rows = read_tsv(lang_data("pl", "declension_fallback.tsv"))
-    rules = [(r["ending"], int(r["strip"] or 0), tuple(a for a in r["add"].split("|") if a)) for r in rows]
+    rules = []
+    for r in rows:
+        adds = [a for a in r["add"].split("|") if a]
+        cases = [frozenset(c.split(".")) for c in r["cases"].split("|")] if r["cases"] else []
+        rules.append((r["ending"], int(r["strip"] or 0), tuple(zip(adds, cases, strict=True))))
     return tuple(sorted(rules, key=lambda r: -len(r[0]) if r[0] != "C" else 0))
 
 
-def _fallback_forms(word: str) -> set[str]:
+def _fallback_forms(word: str, case: str | None = None) -> set[str]:
+    """The word and its forms by the regular paradigm its ending suggests; with `case`, only that case's forms
+    (so that a foreign first name and surname are combined case by case, not every ending with every other)."""
     low = word.lower()
     for ending, strip, adds in _fallback_rules():
-        if ending == "C":
-            if low[-1:] and low[-1] not in "aeiouyąęó":
-                stem = word[: len(word) - strip] if strip else word
-                return {word} | {stem + a for a in adds}
+        if ending == "C" and not (low[-1:] and low[-1] not in "aeiouyąęó") or ending != "C" and \
+                not low.endswith(ending):
             continue
-        if low.endswith(ending):
-            stem = word[: len(word) - strip] if strip else word
-            return {word} | {stem + a for a in adds}
+        stem = word[: len(word) - strip] if strip else word
+        return {word} | {stem + a for a, cases in adds if case is None or case in cases}
     return {word}
 
 
@@ -139,7 +143,7 @@ def _word_variants(word: str, role: str, head_reading, case: str) -> set[str]:
         forms |= {_match_case(f, word) for f in _forms_of(r.raw_lemma, classes, number, case, gender,
                                                           _likeness(r.tag))}
     if not forms and role in ("head", "own"):
-        return _fallback_forms(word) if case != "nom" else {word}
+        return _fallback_forms(word, case) if case != "nom" else {word}
     return forms or {word}
 
 
@@ -214,6 +218,11 @@ def _case_forms(words: tuple[str, ...], kind: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for case in CASES:
         variants = [_word_variants(w, role, head_reading, case) for w, role in zip(words, roles)]
+        if kind == "person" and case != "nom":
+            # a first name declines even where the surname may not (a woman's foreign surname): before the last
+            # word, the base form of a guessed paradigm is no oblique form
+            variants = [v - {w} if j < len(words) - 1 and role == "own" and len(v) > 1 else v
+                        for j, (v, w, role) in enumerate(zip(variants, words, roles))]
         got = out.setdefault(case, set())
         for combo in product(*variants):
             got.add(" ".join(combo))
