@@ -23,6 +23,8 @@ def mentions(text, lang="pl"):
     ("Sekretarz generalny Sojuszu Północnoatlantyckiego odwiedził Rygę.", {"NATO", "LVA"}),
     ("Polsko-niemieckie konsultacje odbyły się w Poczdamie.", {"POL", "DEU"}),
     ("Ministrowie państw bałtyckich spotkali się w Tallinie.", {"EST", "LVA", "LTU"}),
+    # a role noun opening the sentence is no part of a longer name
+    ("Wojska Korei Północnej walczą po stronie Rosji.", {"PRK", "RUS"}),
 ])
 def test_polish_actor_sets(text, codes):
     assert actors_of(text) == codes

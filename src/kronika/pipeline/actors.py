@@ -343,6 +343,13 @@ def _inside_other_entity(span: Span, ents) -> bool:
         if ent.label_ in ("ORG", "PER") and ent.start <= span.start and span.end <= ent.end \
                 and (ent.end - ent.start) > (span.end - span.start):
             rest = [t for t in ent if not span.start <= t.i < span.end]
-            if any(t.text[:1].isupper() or t.text[:1].isdigit() for t in rest):
+            if any((t.text[:1].isupper() or t.text[:1].isdigit()) and not _capitalised_role(t) for t in rest):
                 return True
     return False
+
+
+def _capitalised_role(tok) -> bool:
+    """A role noun capitalised only because it opens the sentence ("Wojska Korei Północnej", "Rząd Francji"): the
+    phrase is the state's own body, not a name containing the state's."""
+    return tok.is_sent_start and tok.lemma_[:1].islower() and \
+        tok.lemma_.lower() in _role_words(tok.doc.lang_ if tok.doc.lang_ in ("pl", "en") else "en")
