@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from kronika.kb import generated
 from kronika.kb.generated import case_rule
 from kronika.kb.matcher import CASE_INITIAL, FormMatcher, Hit
 from kronika.kb.model import Alias, Mention
+from kronika.textnorm import plain_spelling
 
 SOURCES = ("actors.tsv", "aliases.tsv", "groups.tsv", "places.tsv", "office_holders.tsv")
 COLUMNS = ("form", "case", "code", "kind", "sector", "flags", "base", "holder")
@@ -57,17 +57,6 @@ def _person_forms(name: str, lang: str) -> set[str]:
     from kronika.lang.pl.inflection import phrase_forms
 
     return phrase_forms(name, "person")
-
-
-_POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
-
-
-def plain_spelling(name: str) -> str:
-    """The name without the diacritics of other languages ("Orbán" -> "Orban", "Vučić" -> "Vucic", "Erdoğan" ->
-    "Erdogan"), as news often writes it; Polish letters stay ("Łukaszenko")."""
-    return "".join(ch if ch in _POLISH_LETTERS else
-                   "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-                   for ch in name)
 
 
 def _surname(name: str) -> str | None:
