@@ -198,7 +198,7 @@ def _case_forms(words: tuple[str, ...], kind: str) -> dict[str, set[str]]:
                 return {c: {f"{a} {w} {b}" for a in left[c] for b in right[c]} for c in CASES}
     if kind == "person":
         # "al-Szara", "asz-Szara": a particle joined by a hyphen leaves the name after it to inflect
-        roles = ["own" if (w[:1].isupper() or w.rpartition("-")[2][:1].isupper())
+        roles = ["own" if (w[:1].isupper() or w.rpartition("-")[2][:1].isupper()) and not w.endswith(".")
                  and w.lower() not in {"von", "van", "der", "de", "al", "bin"} else "fixed" for w in words]
         head_reading = None
     else:
@@ -224,7 +224,7 @@ def _case_forms(words: tuple[str, ...], kind: str) -> dict[str, set[str]]:
             variants = [v - {w} if j < len(words) - 1 and role == "own" and len(v) > 1 else v
                         for j, (v, w, role) in enumerate(zip(variants, words, roles))]
         got = out.setdefault(case, set())
-        for combo in product(*variants):
+        for combo in product(*(sorted(v) for v in variants)):   # sorted: the cap keeps the same forms every run
             got.add(" ".join(combo))
             if len(got) > _MAX_PER_CASE:
                 break
