@@ -151,3 +151,50 @@ def test_quoted_paragraphs_flattened_into_one_line_are_separate_quotes():
     qs = _quotes(text, "en")
     assert [q["text"] for q in qs] == ["The savings will fund our priorities in the region and beyond.",
                                        "Some staff will also move to new posts in other countries next year."], qs
+
+
+@pytest.mark.parametrize("text,content", [
+    # a second speech verb sharing the subject opens a new utterance
+    ("Farm news.\n\nThe governor is telling farmers that the harvest was poor and says he will cut fuel taxes.",
+     "he will cut fuel taxes"),
+    # a speech verb in a fronted adverbial clause reports only that clause
+    ("Budget hearing.\n\nWhen the senator noted that the budget had doubled, the chairman interrupted her.",
+     "the budget had doubled"),
+    # a past tense the tagger may read as a participle
+    ("Agency under fire.\n\nRepublicans said the findings raised more troubling questions about the agency.",
+     "the findings raised more troubling questions about the agency"),
+    # a concessive clause and a clause after a semicolon are the writer's own
+    ("Tax row.\n\nHe claimed that paying no taxes was smart, although he refused to release his returns.",
+     "paying no taxes was smart"),
+    ("Talks stall.\n\nThe ministry said the talks had failed; the opposition blamed the government for weeks.",
+     "the talks had failed"),
+    # a single outlet speaking is a speaker, even when the article names none
+    ("Town hall.\n\nThe newspaper reported that the mayor had resigned after the vote.",
+     "the mayor had resigned after the vote"),
+])
+def test_english_reported_content_boundaries(text, content):
+    qs = [q for q in _quotes(text, "en") if q["kind"] == "indirect"]
+    assert content in [q["text"] for q in qs], qs
+
+
+def test_english_reported_speech_before_an_attributed_quotation_is_kept():
+    text = ("Museum opens.\n\nThe curator said the exhibits would change how children learn history. "
+            "''We have waited for this day for many years,'' she said.")
+    qs = {q["text"]: q for q in _quotes(text, "en")}
+    assert "the exhibits would change how children learn history" in qs, qs
+    assert qs["We have waited for this day for many years"]["kind"] == "direct"
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Budget Cuts Will Hurt Rural Schools, Teachers Union Says.\n\nThe union spoke on Monday.",
+     "Budget Cuts Will Hurt Rural Schools", "Teachers Union"),
+    ("Mayor Grant Says City Will Rebuild Old Bridge.\n\nWork starts in May.",
+     "City Will Rebuild Old Bridge", "Mayor Grant"),
+])
+def test_english_title_case_headline_speech(text, content, speaker):
+    hit = [q for q in _quotes(text, "en") if q["text"] == content]
+    assert hit and speaker.split()[-1] in (hit[0]["speaker"] or ""), _quotes(text, "en")
+
+
+def test_english_headline_without_speech_verb_is_no_quote():
+    assert _quotes("Rural Schools Face Deep Budget Cuts, Report Shows.\n\nThe report came out on Monday.", "en") == []

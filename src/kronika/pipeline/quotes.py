@@ -217,6 +217,8 @@ class QuoteStage:
         direct_spans = [(f["start"], f["end"]) for f in found]
         if self.lang == "en" and doc.has_annotation("DEP"):
             reported = pq.reported(doc, verbs, lex)
+            reported += [h for h in iq.headline_speech(doc, lex)
+                         if not any(r.start < h.end and h.start < r.end for r in reported)]
         else:
             reported = iq.clauses(doc, verbs, lex) + iq.trailing(doc, verbs, lex)
         taken = [(r.start, r.end) for r in reported + opinion_list]
@@ -398,6 +400,8 @@ class QuoteStage:
             if sp is None or sp.kind != "desc" or not (lx.lemmas(doc[sp.start], self.lex) & nouns):
                 continue
             if not outlets or spk.noun_genders(doc[sp.start], self.lex) == {"pl"}:   # "media podawały": hearsay
+                if self.lang == "en" and doc[sp.start].tag_ in ("NN", "NNP"):
+                    continue     # "The website noted that ...": one outlet speaks, though the article names none
                 if f["kind"] == "indirect":
                     found.remove(f)
                 else:

@@ -258,3 +258,39 @@ def noun_clauses(doc: Doc, lex: lx.Lexicon, verbs: dict[int, tuple[lx.Verb, str]
         if e - s >= 3 and doc[s].text not in _QUOTES:
             out.append(Reported(s, e, tok.i, "noun", tok.text, np))
     return out
+
+
+def headline_speech(doc: Doc, lex: lx.Lexicon) -> list[Reported]:
+    """English title lines in Title Case, which the tagger reads badly: "Mayor Says Bridge Will Reopen" -> the words
+    after the speech verb, said by the words before it; "Taxes Will Rise, Minister Says." -> the words before the
+    comma. The verb must be a speech verb that takes a bare content clause ("says", "warns", "claims")."""
+    if lex.lang != "en" or not len(doc):
+        return []
+    first = doc[0].sent
+    end = first.end
+    while end > first.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if "\n" in doc[first.start:end].text:
+        end = next(t.i for t in doc[first.start:end] if "\n" in t.text)
+    for v in range(first.start + 1, end):
+        lemma = lex.en_forms.get(doc[v].lower_)
+        verb = lex.verbs.get(lemma) if lemma else None
+        if verb is None or "bare" not in verb.frames or verb.cls not in _BARE_CLASSES or \
+                not doc[v].lower_.endswith("s"):
+            continue
+        if v == end - 1:          # "Content, X Says."
+            comma = max((k for k in range(first.start, v) if doc[k].text == ","), default=-1)
+            if comma < 0 or not 1 <= v - comma - 1 <= 6:
+                return []
+            s, e = _clean(doc, first.start, comma)
+            np = (comma + 1, v)
+        else:                     # "X Says Content"
+            k = v - 1
+            while k > first.start and doc[k - 1].text not in ":;,\"“”‘’'" and v - k < 5:
+                k -= 1
+            s, e = _clean(doc, v + 1, end)
+            np = (k, v)
+        if e - s >= 3 and doc[np[0]].text[:1].isupper():
+            return [Reported(s, e, v, "clause", doc[v].text, subj=np)]
+        return []
+    return []

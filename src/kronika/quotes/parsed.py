@@ -131,7 +131,9 @@ def reported(doc: Doc, verbs: dict[int, tuple[lx.Verb, str]], lex: lx.Lexicon) -
             continue
         end = _clause_end(doc, start, hi, verbs)
         end = _before_conjunct(doc, v, start, end, verbs)
+        end = _fronted_clause_end(doc, v, end)
         end = _before_quoted_clause(doc, start, end)
+        end = _before_addition(doc, v, start, end)
         s, e = _clean(doc, start, end)
         if e - s >= _MIN_CONTENT and doc[s].text not in _QUOTES and (e - s >= 4 or _clausal(doc, s, e)):
             out.append(Reported(s, e, v, "clause", tok.text, subj=subj))
@@ -142,8 +144,12 @@ def _before_conjunct(doc: Doc, v: int, s: int, e: int, verbs: dict) -> int:
     """'said she used a private account, but she denied that ...': a speech verb coordinated with the speech verb
     itself is the speaker's next utterance, not part of the content; the content ends before its conjunction."""
     for k in range(s + 1, e):
-        if k in verbs and doc[k].head.i == v and doc[k].dep_ == "conj" and \
-                any(c.dep_.startswith("nsubj") for c in doc[k].children):
+        if k in verbs and doc[k].head.i == v and doc[k].dep_ == "conj":
+            if not any(c.dep_.startswith("nsubj") for c in doc[k].children):
+                # "is telling X that A and says B": a second speech verb sharing the subject opens a new utterance
+                if doc[k - 1].pos_ == "CCONJ" and k - 1 - s >= _MIN_CONTENT:
+                    return k - 2 if doc[k - 2].text == "," else k - 1
+                continue
             b = doc[k].left_edge.i
             if doc[b].pos_ == "CCONJ" and b > s:
                 b -= 1
@@ -152,6 +158,16 @@ def _before_conjunct(doc: Doc, v: int, s: int, e: int, verbs: dict) -> int:
             if b - s >= _MIN_CONTENT and doc[b].text in ",;—–":    # ", but she denied": a break and own subject
                 return b
     return e
+
+
+def _fronted_clause_end(doc: Doc, v: int, e: int) -> int:
+    """'When Clinton noted that A, he interrupted her': a speech verb inside a fronted adverbial clause reports no
+    more than that clause; the content ends where the verb's subtree ends."""
+    tok = doc[v]
+    if tok.dep_ != "advcl" or tok.head.i <= v or \
+            not any((c.dep_ == "mark" or c.tag_ == "WRB") and c.i < v for c in tok.children):
+        return e
+    return min(e, tok.right_edge.i + 1)
 
 
 def _before_quoted_clause(doc: Doc, s: int, e: int) -> int:
@@ -171,6 +187,9 @@ def _quote_attribution(doc: Doc, v: int, lo: int, lex: lx.Lexicon) -> bool:
     """'"...," said Jo X, a retired general': a verb right after a closing quotation mark attributes that quotation;
     what follows it is its subject and apposition, not reported content (unless a complementizer opens a clause)."""
     k = v - 1
+    subj = [c for c in doc[v].children if c.dep_ == "nsubj" and c.i < v and v - c.left_edge.i <= 5]
+    if subj and subj[0].right_edge.i == v - 1:
+        k = subj[0].left_edge.i - 1      # '"...," he said' / '"...," the minister said': the subject first
     while k >= lo and doc[k].text == ",":
         k -= 1
     if k < lo or doc[k].text not in _QUOTES and doc[k].text not in ("''", "'"):
@@ -205,11 +224,43 @@ def _bare(doc: Doc, v: int, hi: int) -> int | None:
                 return None     # "expected more companies to leave": an object and an infinitive, not a clause
             if doc[j].tag_ in ("VBG", "VBN") and doc[j].dep_ in ("acl", "amod", "acl:relcl") or \
                     doc[j].tag_ == "VBG" and j == k + 1:
-                j += 1          # "the politics surrounding the top ... would be": a participle in the subject
+                if _finite_past(doc, j, hi):
+                    return k    # "said the findings raised more questions": a past tense the tagger read as
+                j += 1          # a participle; "the politics surrounding the top ... would be": a participle
                 continue
             return k if doc[j].tag_ != "VBG" else None
         j += 1
     return None
+
+
+def _before_addition(doc: Doc, v: int, s: int, e: int) -> int:
+    """The writer's own addition after the reported clause is not its content: a clause after a semicolon, a
+    concessive clause (", although ..."), or a clause with its own subject that the parse coordinates with the
+    speech verb itself ("announced that A, and the downgrade is ...")."""
+    for k in range(s + _MIN_CONTENT, e - 1):
+        t, nxt = doc[k], doc[k + 1]
+        if t.text == ";" or t.text in (".", "!", "?") and (nxt.text[:1].isupper() or nxt.text in _QUOTES or
+                                                           nxt.text in ("''", "``") or nxt.is_space):
+            return k    # a missed sentence break ("... schools. ''Throughout ...") ends the content as well
+        if t.text != ",":
+            continue
+        if nxt.lower_ in ("although", "though", "whereas") or \
+                nxt.lower_ == "even" and k + 2 < e and doc[k + 2].lower_ in ("though", "if"):
+            return k
+        if nxt.pos_ == "CCONJ" and any(doc[m].head.i == v and doc[m].dep_ in ("ccomp", "xcomp") for m in range(s, k)) \
+                and any(doc[m].head.i == v and doc[m].dep_ == "conj" and doc[m].left_edge.i >= k and
+                                       any(c.dep_.startswith("nsubj") for c in doc[m].children)
+                                       for m in range(k + 2, e)):
+            return k
+    return e
+
+
+def _finite_past(doc: Doc, j: int, hi: int) -> bool:
+    """A "-ed" form right after the subject's noun and followed by its object ("the campaign violated federal
+    law") is the clause's finite verb; a participle modifying the noun is followed by "by", "in", a comma ..."""
+    return doc[j].tag_ == "VBN" and doc[j].lower_.endswith("ed") and doc[j - 1].pos_ in ("NOUN", "PROPN", "NUM") and \
+        j + 1 < hi and doc[j + 1].pos_ in ("DET", "NUM", "PRON", "ADJ", "ADV", "NOUN", "PROPN") and \
+        doc[j + 1].lower_ not in _REL
 
 
 def _clause_end(doc: Doc, s: int, hi: int, verbs: dict) -> int:
