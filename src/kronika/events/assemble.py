@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from kronika.events.arguments import Args
 from kronika.events.lexicon import Predicate
-from kronika.events.mentions import Mention, sector_nouns
+from kronika.events.mentions import Mention, sector_nouns, tag_class
 from kronika.plover import goldstein, quad_class, valid_mode
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -70,6 +70,47 @@ def pairs(args: Args, etype: str, speaker: dict | None, fallback: dict | None = 
             if key not in seen:
                 seen.add(key)
                 yield s, t
+
+
+def main_verb(tok: Token, lang: str) -> bool:
+    """A finite verb that states an act of its own, not an infinitive or a verb inside a modifier ('rejected an
+    offer to host a summit', 'unless he arranged a ceasefire')."""
+    if lang == "pl":
+        return tag_class(tok) in ("fin", "praet", "bedzie")
+    if not tok.doc.has_annotation("TAG"):
+        return True                         # no tagger: word order alone decides
+    if not (tok.tag_ or "").startswith("VB") or tok.tag_ in ("VB", "VBG"):
+        return False
+    if tok.doc.has_annotation("DEP"):
+        return tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis")
+    return True
+
+
+# sectors of bodies that do not act for their polity: companies, media, commentators
+_NOT_POLITY = frozenset({"BUS", "MED", "-"})
+
+
+def _names_polity(m: Mention, lang: str) -> bool:
+    """Whether a source mention stands for its polity rather than only qualifying some other body ('China's Baoshan
+    Steel said it was delaying', 'polska firma'): a bare name, or a modifier of a role noun (sector_nouns.tsv)."""
+    if m.adjective and m.head is None:
+        return False
+    if lang != "en":
+        return True
+    root, doc = m.span.root, m.span.doc
+    roles = {k: v for k, v in sector_nouns("en").items() if v not in _NOT_POLITY}
+    if doc.has_annotation("DEP") and root.dep_ in ("nmod:poss", "amod", "compound", "poss") and root.head.i != root.i:
+        return root.head.lemma_.lower() in roles
+    if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s"):
+        # no parse: the possessed phrase up to its head noun ('Iran's largest bank', 'Iran's foreign ministry')
+        phrase = [t.lower_ for t in doc[m.end + 1:min(len(doc), m.end + 5)]]
+        return any(w in roles or w.rstrip("s") in roles for w in phrase)
+    return True
+
+
+def polity_sources(sources: list[Mention], lang: str) -> list[dict]:
+    """Source argument dicts of the mentions that stand for their polity (see _names_polity)."""
+    return [src for m in sources if _names_polity(m, lang) and (src := m.as_arg(sector(m))).get("sector") != "-"]
 
 
 def sector(m: Mention, target: bool = False) -> str | None:

@@ -271,8 +271,11 @@ def is_passive(pred: Token) -> bool:
     kids = list(pred.children)
     if any(c.dep_ in ("aux:pass", "auxpass") for c in kids):
         return True
-    return pred.tag_ == "VBN" and any(c.dep_ in _PASS_SUBJ for c in kids) and \
-        not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
+    if pred.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids):
+        return False
+    # a reduced passive: 'the channel, disputed by Argentina and Chile' (no subject, an agent phrase)
+    return any(c.dep_ in _PASS_SUBJ for c in kids) or not any(c.dep_.startswith("nsubj") for c in kids) and any(
+        c.dep_ in ("obl", "obl:agent", "agent") and _case_word(c) == "by" for c in kids)
 
 
 def misread_main(pred: Token) -> bool:

@@ -82,6 +82,7 @@ def modality(clause: Span, pred: Token, lemmas: list[str], lang: str, published_
     """
     table = cues(lang)
     found: set[str] = set()
+    hyp_words: set[str] = set()             # the hypothetical cues seen ('would' alone may be a reported future)
     own = {pred.i, *(t.i for t in extra)}
     anchors = [pred] + ([governor] if governor is not None else [])
     for k, tok in enumerate(clause):
@@ -94,6 +95,9 @@ def modality(clause: Span, pred: Token, lemmas: list[str], lang: str, published_
             if lang == "pl" and cue.modality == "future" and lem in _PL_AUX and _verb_features(tok, lang) != "future":
                 continue                    # 'została zaatakowana', 'był atakowany': past or present, not 'zostanie'
 
+            if lang == "pl" and cue.scope == "clause" and cue.modality == "future" and tok.i > pred.i and (tok.tag_ or "").startswith("subst") \
+                    and (pred.tag_ or "").startswith(("praet", "fin")):
+                continue                    # 'skrytykował plan Rosji': the plan is the object, the act is done
             if lang == "pl" and lem == "by" and (tok.tag_ or "").startswith("comp"):
                 continue                    # 'by wspomóc': purpose, not the conditional particle
             if cue.scope == "prefix":
@@ -107,6 +111,8 @@ def modality(clause: Span, pred: Token, lemmas: list[str], lang: str, published_
                     found.add(cue.modality)
             else:
                 found.add(cue.modality)
+            if cue.modality == "hypothetical":
+                hyp_words.add(lem)
             break
     if _purpose(clause, pred, table):
         found.add("hypothetical")
@@ -114,8 +120,8 @@ def modality(clause: Span, pred: Token, lemmas: list[str], lang: str, published_
         feat = _verb_features(anchor, lang)
         if feat:
             found.add(feat)
-    if lang == "en" and "hypothetical" in found:
-        _reported_future(clause, lemmas, found)
+    if lang == "en" and "hypothetical" in found and hyp_words <= {"would"}:
+        _reported_future(clause, lemmas, found)     # not when the act is also what was demanded ('demands to')
     text = clause.text
     for rx, mod in table.regexes:
         if rx.search(text):

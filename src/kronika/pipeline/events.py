@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kronika.events import arguments, english_args
 from kronika.events.domestic import DOMESTIC_TYPES, STATE_ACTS, domestic_target
-from kronika.events.assemble import better as _better, event as _event, pairs as _pairs, sector as _sector, \
-    speaker as _speaker
+from kronika.events.assemble import better as _better, event as _event, main_verb as _main_verb, pairs as _pairs, \
+    polity_sources as _polity_sources, sector as _sector, speaker as _speaker
 from kronika.events.placed import placed_source, victim_args
 from kronika.events.lexicon import Lexicon, Predicate, english_lemma, load as load_lexicon
 from kronika.events.matching import find_object, finite, nominal_readings, surface
@@ -32,6 +32,10 @@ extensions.register()
 _CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 # types that are often reported without an addressee; any other type without a target is too vague to emit
 TARGETLESS = frozenset({"MOBILIZE", "PROTEST"})
+# de-escalations that need no addressee: declare a ceasefire, demobilise, surrender (CAMEO 0871, 0873, 0874)
+_UNADDRESSED_RETREAT = frozenset({"0871", "0873", "0874"})
+# verbal acts reported with no addressee that still say what a polity did (its source named in the clause)
+_OPEN_ENDED = frozenset({"AGREE", "REJECT", "CONCEDE"})
 # verbal reactions whose object may be another actor's act, and the acts that have an author worth coding
 _REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # acts whose explicit negation by their would-be agent is a refusal (PLOVER REJECT)
@@ -173,8 +177,9 @@ class EventStage:
                         fallback = {"actor": None, "sector": "GOV" if civil else None, "text": None, "start": None,
                                     "end": None}
             # an act that has no addressee by its nature ('resigned', 'skapitulował'): a bare verb row
-            bare = row.type in TARGETLESS or row.type == "RETREAT" and not row.preps and \
-                not nominal and row.pos == "verb" and (not row.objects or (row.cameo or "").startswith("083"))
+            bare = row.type in TARGETLESS or row.type == "RETREAT" and not nominal and row.pos == "verb" and (
+                not row.preps and (not row.objects or (row.cameo or "").startswith("083"))
+                or (row.cameo or "") in _UNADDRESSED_RETREAT and _main_verb(tok, self.lang))
             evs = [(_evidence(sent, [tok, *extra], src, tgt), ev) for src, tgt in _pairs(args, row.type, speaker,
                                                                                           fallback, bare)
                    if (ev := _event(row, src, tgt, mod, args.confidence)) is not None]
@@ -184,14 +189,19 @@ class EventStage:
                 evs = [(sp, _event(row, ev["source"], ev["target"], "asserted", ev["confidence"])) for sp, ev in evs]
             if evs:
                 results.append((tok, row, governor, evs))
-            elif not args.targets and row.type in _CONTENT_TYPES:
-                pending.append((tok, row, args, speaker, mod, extra))
+            elif not args.targets and (row.type in _CONTENT_TYPES or row.type in _OPEN_ENDED):
+                if not refused or "acc" not in row.preps:
+                    # a transitive act missing its object under negation ('nie zaproszą rządu RPA') lost the object
+                    # to the genitive of negation; no refusal without an addressee is read from it
+                    pending.append((tok, row, args, speaker, "asserted" if refused else mod, extra, nominal))
         # 'threatened to break off relations with X', 'zagroził wprowadzeniem sankcji wobec X': a verbal act with no
         # addressee of its own is aimed at the target of the act it announces
-        for tok, row, args, speaker, mod, extra in pending:
-            for t2, _r, gov, evs in results:
+        for tok, row, args, speaker, mod, extra, nominal in pending:
+            governed = False
+            for t2, _r, gov, evs in results if row.type in _CONTENT_TYPES else ():
                 if not (gov is not None and gov.i == tok.i or _governs(tok, t2)):
                     continue
+                governed = True
                 tgt = next((ev["target"] for _sp, ev in evs if ev["target"] and ev["target"].get("actor")), None)
                 if tgt is None:
                     continue
@@ -200,6 +210,14 @@ class EventStage:
                                                  if src.get("sector") != "-" and src["actor"] != tgt["actor"]
                                                  and (ev := _event(row, src, tgt, mod, args.confidence - 0.1))]))
                 break
+            else:
+                if not governed and row.type in _OPEN_ENDED and args.sources and not args.carried and not nominal \
+                        and _main_verb(tok, self.lang):
+                    # 'X and Y have agreed to share information', 'X refused': the act itself is the event, with
+                    # no addressee (FORMAT: target null when there is none); 'did not agree' came as REJECT
+                    results.append((tok, row, None, [(_evidence(sent, [tok, *extra], src, None), ev)
+                                                     for src in _polity_sources(args.sources, self.lang)
+                                                     if (ev := _event(row, src, None, mod, args.confidence - 0.1))]))
         # a promise whose content is itself an event ('zobowiązał się nałożyć sankcje', 'pledged to send aid') is
         # coded as that event (future), not as AGREE besides it
         results = _aim_at_author(results, inner)
