@@ -25,6 +25,8 @@ def mentions(text, lang="pl"):
     ("Ministrowie państw bałtyckich spotkali się w Tallinie.", {"EST", "LVA", "LTU"}),
     # a role noun opening the sentence is no part of a longer name
     ("Wojska Korei Północnej walczą po stronie Rosji.", {"PRK", "RUS"}),
+    # a state's own body, named with the state at its end
+    ("Ministerstwo Spraw Zagranicznych Litwy wezwało ambasadora Białorusi.", {"LTU", "BLR"}),
 ])
 def test_polish_actor_sets(text, codes):
     assert actors_of(text) == codes

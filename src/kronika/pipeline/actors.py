@@ -58,12 +58,21 @@ class ActorStage:
         Europa", "Narodowy Bank Polski"); in English also before one ("Washington Post") or after "X of"."""
         i = span.start - 1
         if i >= 0 and i not in covered and self._capital_word(doc, i):
-            return True
-        if self.lang == "en" and i >= 1 and doc[i].lower_ in _EN_LINKS and doc[i - 1].text[:1].isupper() \
+            k = i
+            while k > 0 and (k - 1) not in covered and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+                k -= 1
+            # "Ministerstwo Spraw Zagranicznych Polski": a body of the state, named with the state at its end
+            return not (self.lang == "pl" and _state_body(doc[k]) and span.text[:1].isupper())
+        return False if self.lang == "pl" else self._en_larger(doc, span, kind, covered)
+
+    def _en_larger(self, doc: Doc, span: Span, kind: str, covered: set[int]) -> bool:
+        """English also names things with a state first ("Washington Post") or after "X of" ("Bank of England")."""
+        i = span.start - 1
+        if i >= 1 and doc[i].lower_ in _EN_LINKS and doc[i - 1].text[:1].isupper() \
                 and (i - 1) not in covered and not self._starts_clause(doc, i - 1) and doc[i].lower_ == "of":
             return True
         j = span.end
-        if self.lang == "en" and kind in NAME_KINDS and j < len(doc) and j not in covered \
+        if kind in NAME_KINDS and j < len(doc) and j not in covered \
                 and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].lower_ not in _title_words(self.lang):
             # a title after the name is no part of it: "Arab League Secretary General ...", "EU Foreign Ministers"
             return True
@@ -342,10 +351,28 @@ def _inside_other_entity(span: Span, ents) -> bool:
     for ent in ents:
         if ent.label_ in ("ORG", "PER") and ent.start <= span.start and span.end <= ent.end \
                 and (ent.end - ent.start) > (span.end - span.start):
+            if ent.label_ == "ORG" and span.end == ent.end and span.start > ent.start and _state_body(ent[0]):
+                continue    # "Ministerstwo Spraw Zagranicznych Polski", "Sąd Najwyższy USA": the state's own body
             rest = [t for t in ent if not span.start <= t.i < span.end]
             if any((t.text[:1].isupper() or t.text[:1].isdigit()) and not _capitalised_role(t) for t in rest):
                 return True
     return False
+
+
+def _state_body(tok) -> bool:
+    """Whether a name's first word opens an institution of roles.tsv ("Ministerstwo", "Sąd", "Siły"), so that a
+    state named at its end in the genitive is the polity the body belongs to."""
+    words = _body_words(tok.doc.lang_ if tok.doc.lang_ in ("pl", "en") else "en")
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+@lru_cache(maxsize=2)
+def _body_words(lang: str) -> frozenset[str]:
+    from kronika.kb.loader import kb_file
+    from kronika.resources import read_tsv
+
+    return frozenset(r["form"].split()[0].lower() for r in read_tsv(kb_file("roles.tsv"))
+                     if r["lang"] == lang and r["form"] and r["role"] in ("institution", "military"))
 
 
 def _capitalised_role(tok) -> bool:
