@@ -111,6 +111,9 @@ class SourceStage:
         self.lex = lx.load(lang)
         self.matcher = kb.matcher(lang)
         self.nouns = kb.media_nouns(lang)
+        # a cheap first look before the morphology: an inflected form shares its lemma's first three letters, but
+        # for an s softened early in a short stem ("pismo/piśmie")
+        self._heads = frozenset(h for n in self.nouns for h in (n[:3], n[:3].replace("s", "ś")))
         self.excluded = {f for f, k in kb.non_sources(lang).items() if k in ("social_platform", "anonymous_source")}
 
     # -------------------------------------------------------------------------------------------- context
@@ -156,7 +159,8 @@ class SourceStage:
         out = []
         n = len(doc)
         for i, tok in enumerate(doc):
-            if i + 1 >= n or not tok.is_alpha or not (lx.lemmas(tok, self.lex) & self.nouns):
+            if i + 1 >= n or not tok.is_alpha or tok.lower_[:3] not in self._heads or \
+                    not (lx.lemmas(tok, self.lex) & self.nouns):
                 continue
             j = i + 1
             quoted = doc[j].text in _QUOTE_CHARS
