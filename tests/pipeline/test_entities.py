@@ -42,3 +42,26 @@ def test_english_proper_names_need_a_telling_word():
     assert ("Hartwell Group", "ORG") in got
     assert ("Ministry of Fisheries", "ORG") in got
     assert not any(lemma == "Trevor Blanding" for lemma, _ in got)   # no title, no known given name: not guessed
+
+
+def test_people_the_ner_misses_start_with_a_listed_given_name():
+    # foreign names are rare in NKJP: a run of capitalised words led by a given name is a person, in base form
+    got = ents("Zakonnica Lucía Fernández opowiedziała o spotkaniu. Rozmawiał też z Ołeksandrem Petrenką.")
+    assert ("Lucía Fernández", "PER") in got
+    assert ("Ołeksandr Petrenko", "PER") in got
+
+
+def test_a_given_name_before_a_found_surname_joins_it():
+    got = ents("Słowa Tarasa Kowalenki potwierdził dyrektor szkoły.")
+    assert ("Taras Kowalenko", "PER") in got
+
+
+def test_a_sentence_initial_adjective_is_no_entity():
+    got = ents("Hiszpańska zakonnica Carmen Ruiz opowiedziała o papieżu.")
+    assert not any(lemma.lower().startswith("hiszpańsk") for lemma, _label in got)
+    assert ("Carmen Ruiz", "PER") in got
+
+
+def test_a_name_never_runs_over_a_line_break():
+    doc = kronika.load("pl")("Autor: Jan Kowalczyk\nWarszawa to stolica Polski.")
+    assert all("\n" not in e.text for e in doc.ents)

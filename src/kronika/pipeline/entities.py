@@ -81,6 +81,8 @@ class EntityStage:
         # one capitalised word at a sentence's start that the dictionary knows only as a common word
         # ("Rzeczniczka", "Amerykańskie") is not a name, whatever the NER says
         readings = first._.readings or ()
+        if len(ent) == 1 and first.is_sent_start and first.pos_ == "ADJ" and first.lemma_[:1].islower():
+            return False    # "Hiszpańska zakonnica ...": read in context as an adjective, whatever SGJP also lists
         return not (len(ent) == 1 and first.is_sent_start and readings
                     and all(lemma[:1].islower() for lemma, _tag in readings))
 
@@ -169,6 +171,9 @@ class EntityStage:
             ent = _trim(Span(doc, ent.start, ent.end, label=label)) if label else None
             if ent is not None and self._is_name(ent):
                 ents.extend(self._split_ner(ent, kb_spans))
+        if self.lang == "pl":
+            people = {e.start: e.end for e in ents if e.label_ == "PER"}
+            ents.extend(_missed_people(doc, {i for e in ents for i in range(e.start, e.end)}, people))
         ents = filter_spans(ents)   # the longest wins where NER and the knowledge base overlap
         doc.ents = ents
         for ent in doc.ents:
@@ -253,14 +258,51 @@ def _proper_names(doc: Doc) -> list[Span]:
     return out
 
 
+def _missed_people(doc: Doc, taken: set[int], people: dict[int, int]) -> list[Span]:
+    """Polish text: a person the NER missed, as a run of two or more capitalised words that starts with a given name
+    and whose other words are no common words ("Lucía Fernández", "Mykołą Azarowem"), NKJP being short of foreign
+    names; a given name right before a person the NER found is the start of that name ("Tarasa" + "Kowalenki").
+    Nothing else is guessed: a run with no given name may as well be a company or a place."""
+    from kronika.lang.pl.names import is_given_name
+
+    user_data = doc.user_data
+
+    def name_like(t) -> bool:
+        if t.i in taken or not t.text[:1].isupper() or not t.text.replace("-", "").isalpha():
+            return False
+        readings = user_data.get(("._.", "readings", t.idx, None)) or ()   # tok._.readings, without an Underscore
+        return not readings or any(lemma[:1].isupper() or tag == "ign" for lemma, tag in readings)
+
+    out: list[Span] = []
+    n, i = len(doc), 0
+    while i < n:
+        if not (name_like(doc[i]) and is_given_name(doc[i].text)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and name_like(doc[j]) and not doc[j].is_sent_start and doc[j - 1].whitespace_:
+            j += 1
+        if j - i >= 2:
+            out.append(Span(doc, i, j, label="PER"))
+        elif j in people and doc[i].whitespace_:
+            out.append(Span(doc, i, people[j], label="PER"))
+        i = j
+    return out
+
+
 def _trim(ent: Span) -> Span | None:
-    """NER sometimes takes in the full stop, a quotation mark or the next verb at a name's edge."""
+    """NER sometimes takes in the full stop, a quotation mark, a line break or the next verb at a name's edge; a
+    name never runs over a line break (a byline's name and the line after it)."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].text in _EDGE_PUNCT:
+    doc = ent.doc
+    while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].is_space):
         start += 1
-    while end > start and (ent.doc[end - 1].text in _EDGE_PUNCT or _is_verb(ent.doc[end - 1])):
+    brk = next((k for k in range(start, end - 1) if "\n" in doc[k].whitespace_ or doc[k + 1].is_space), None)
+    if brk is not None:
+        end = brk + 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space or _is_verb(doc[end - 1])):
         end -= 1
-    return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+    return Span(doc, start, end, label=ent.label_) if end > start else None
 
 
 _VERBAL = ("fin", "praet", "impt", "inf", "bedzie", "pcon", "pant", "imps", "winien", "VB")

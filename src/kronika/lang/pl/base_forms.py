@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kronika.lang.pl import morfeusz as mf
+from kronika.lang.pl.names import listed_given_name
+from kronika.textnorm import plain_spelling
 
 DATA = Path(__file__).parent / "data" / "name_declension.tsv"
 CASE_ORDER = ("nom", "gen", "acc", "inst", "loc", "dat", "voc")
@@ -145,9 +147,19 @@ def _candidates(word: str, label: str) -> tuple[Cand, ...]:
             continue
         out.append(Cand("adj" if cls in ADJS else "noun", r.raw_lemma, r.lemma, r.tag, cases, numbers, genders,
                         proper))
+    listed = listed_given_name(word) if label == "PER" else frozenset()
+    if listed:   # an international given name in its base form ("Lucía", "Jorge"); one ending in a vowel other
+        # than -a does not decline in Polish ("z Jorge Martínezem")
+        fixed = plain_spelling(word)[-1:].lower() in "eiouy"
+        out.append(Cand("noun", word, word, "", frozenset(CASE_ORDER) if fixed else frozenset({"nom"}),
+                        frozenset({"sg"}), listed, True))
     if label in ("PER", "LOC") and word[:1].isupper() and word.isalpha() and not word.isupper():
-        if not any(c.kind == "noun" for c in out):
+        if not any(c.kind == "noun" and c.tag for c in out):
+            # a listed name may still be another listed name's case form ("Ołeksandra" of "Ołeksandr"), but
+            # not of a made-up one ("Lucía" is no genitive of "Lucí")
             for rule, nom in _guesses(word, label):
+                if listed and not listed_given_name(nom):
+                    continue
                 out.append(Cand("guess", nom, nom, "", rule.cases, frozenset({"sg"}), frozenset({rule.gender}),
                                 True))
     if label == "PER" and word[:1].isupper() and not any(c.kind == "noun" and "nom" in c.cases for c in out):
@@ -213,7 +225,7 @@ def _try(units: list[_Unit], cands: list[tuple[Cand, ...]], first: int, target: 
          label: str) -> tuple[list[Cand | None], tuple]:
     case, num, gender = target
     plan: list[Cand | None] = [None] * len(units)
-    agreed = known = proper = tagged = 0
+    agreed = known = proper = tagged = named = 0
     seen_noun = False
     for i in range(first, len(units)):
         u = units[i]
@@ -234,6 +246,8 @@ def _try(units: list[_Unit], cands: list[tuple[Cand, ...]], first: int, target: 
                                         c.kind != "guess"))
         plan[i] = pick
         agreed += 1
+        if label == "PER" and pick.kind != "indecl" and gender in listed_given_name(pick.lemma):
+            named += 1      # "Ołeksandrem" read as "Ołeksandr", a man's given name: the name is a man's
         known += pick.kind in ("noun", "adj")
         proper += pick.proper
         parts = u.tag.split(":")
@@ -245,7 +259,7 @@ def _try(units: list[_Unit], cands: list[tuple[Cand, ...]], first: int, target: 
         # an adjective alone is not a name's head ("Białym" without "Domu"): only keep it if nothing better
         agreed -= 0.5
     guessed = sum(1 for p in plan if p is not None and p.kind == "guess")
-    score = (agreed, tagged, known + guessed, proper, num == "sg",
+    score = (agreed, named, tagged, known + guessed, proper, num == "sg",
              -CASE_ORDER.index(case) if case in CASE_ORDER else -9)
     return plan, score
 
