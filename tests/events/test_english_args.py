@@ -74,3 +74,8 @@ def test_build_merge_drops_dash_rows():
     extra = [dict(zip(mod.COLUMNS, ["give", "verb", "", "", "-", "", "", "generic alone"]))]
     merged = mod.merge(built, extra)
     assert [r[2] for r in merged] == ["aid"]
+
+
+def test_transitive_strike_is_an_attack_intransitive_a_walkout(nlp):
+    assert ("ISR", "ASSAULT", "LBN") in _triples(nlp("The Israel Defense Forces struck Hezbollah positions overnight."))
+    assert not any(t[1] == "PROTEST" for t in _triples(nlp("Russian forces struck Ukrainian power plants.")))

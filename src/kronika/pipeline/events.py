@@ -292,7 +292,9 @@ class EventStage:
                     continue
                 yield row, extra + [sent[q] for q in hit]
                 return
-            if plain is None:
+            if plain is None or self.lang == "en" and _transitivity_fits(tok, row) and \
+                    not _transitivity_fits(tok, plain[0]):
+                # "forces struck targets" (transitive: ASSAULT) vs "workers struck" (intransitive: PROTEST)
                 plain = (row, extra)
         # an object further off, past an apposition ('wezwała agencję ONZ ds. żywności, WFP, do wstrzymania
         # dostaw'), while no clause boundary or other finite verb intervenes
@@ -477,6 +479,15 @@ def _unique_span(sp: Span, used: set[tuple[int, int]], label: str) -> Span:
     out = Span(doc, start, end, label=label)
     used.add((out.start_char, out.end_char))
     return out
+
+
+def _transitivity_fits(tok: Token, row: Predicate) -> bool:
+    """Whether an English row's target marking fits the verb as used: a direct object for an 'acc' row, none for
+    a row that takes no target."""
+    if row.pos != "verb" or not tok.doc.has_annotation("DEP"):
+        return False
+    has_object = any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    return has_object if "acc" in row.preps else not has_object and not row.preps
 
 
 def _published_year(doc: Doc) -> int | None:
