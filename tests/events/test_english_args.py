@@ -79,3 +79,10 @@ def test_build_merge_drops_dash_rows():
 def test_transitive_strike_is_an_attack_intransitive_a_walkout(nlp):
     assert ("ISR", "ASSAULT", "LBN") in _triples(nlp("The Israel Defense Forces struck Hezbollah positions overnight."))
     assert not any(t[1] == "PROTEST" for t in _triples(nlp("Russian forces struck Ukrainian power plants.")))
+
+
+def test_an_announced_or_pledged_act_is_coded_as_that_act(nlp):
+    got = _triples(nlp("The European Union announced it would provide aid to Moldova, while Germany pledged "
+                       "to deliver two air defence systems to Kyiv."))
+    assert ("EU", "AID", "MDA") in got and ("DEU", "AID", "UKR") in got
+    assert not any(t[1] == "AGREE" for t in got)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kronika.events.lexicon import Predicate
 from kronika.events.mentions import tag_class
 
 
@@ -57,3 +58,12 @@ def nominal_readings(sent: Span, lemmas: list[str]) -> list[frozenset[str]]:
                 lems.add(lemma.split(":", 1)[0].lower())
         out.append(frozenset(lems))
     return out
+
+
+def transitivity_fits(tok: Token, row: Predicate) -> bool:
+    """Whether an English row's target marking fits the verb as used: a direct object for an 'acc' row, none for
+    a row that takes no target."""
+    if row.pos != "verb" or not tok.doc.has_annotation("DEP"):
+        return False
+    has_object = any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    return has_object if "acc" in row.preps else not has_object and not row.preps

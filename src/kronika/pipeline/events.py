@@ -19,7 +19,7 @@ from kronika.events.assemble import better as _better, event as _event, main_ver
     polity_sources as _polity_sources, sector as _sector, speaker as _speaker
 from kronika.events.placed import placed_source, victim_args
 from kronika.events.lexicon import Lexicon, Predicate, english_lemma, load as load_lexicon
-from kronika.events.matching import find_object, finite, nominal_readings, surface
+from kronika.events.matching import find_object, finite, nominal_readings, surface, transitivity_fits
 from kronika.events.mentions import (Mention, english_mentions, passive_reading, polish_mentions, sector_nouns,
                                      tag_class, verb_class)
 from kronika.events.modality import cues as modality_cues, modality
@@ -222,6 +222,8 @@ class EventStage:
         # coded as that event (future), not as AGREE besides it
         results = _aim_at_author(results, inner)
         promised = {gov.i for _t, _r, gov, _e in results if gov is not None}
+        if self.lang == "en":   # 'announced it would provide aid': the announced act hangs from the verb's clause
+            promised |= {t.head.i for t, _r, _g, _e in results if t.dep_ in ("ccomp", "xcomp") and t.head is not t}
         commit = _commitment_lemmas(self.lang)
         for tok, row, _gov, evs in results:
             if row.type == "AGREE" and tok.i in promised and lemmas[tok.i - sent.start] in commit:
@@ -292,8 +294,8 @@ class EventStage:
                     continue
                 yield row, extra + [sent[q] for q in hit]
                 return
-            if plain is None or self.lang == "en" and _transitivity_fits(tok, row) and \
-                    not _transitivity_fits(tok, plain[0]):
+            if plain is None or self.lang == "en" and transitivity_fits(tok, row) and \
+                    not transitivity_fits(tok, plain[0]):
                 # "forces struck targets" (transitive: ASSAULT) vs "workers struck" (intransitive: PROTEST)
                 plain = (row, extra)
         # an object further off, past an apposition ('wezwała agencję ONZ ds. żywności, WFP, do wstrzymania
@@ -420,9 +422,10 @@ def _governs(head: Token, tok: Token) -> bool:
 
 @lru_cache(maxsize=2)
 def _commitment_lemmas(lang: str) -> frozenset[str]:
-    """Verbs that announce or promise what they govern (modality_cues.tsv: future, governs_inf)."""
+    """Verbs that announce or promise what they govern (modality_cues.tsv: future, over an infinitive or a clause:
+    'pledged to send', 'announced it would provide')."""
     return frozenset(c.lemmas[0] for cs in modality_cues(lang).by_first.values() for c in cs
-                     if c.modality == "future" and c.scope == "governs_inf" and len(c.lemmas) == 1)
+                     if c.modality == "future" and c.scope in ("governs_inf", "clause") and len(c.lemmas) == 1)
 
 
 def _has(lemma: str | frozenset[str], wanted) -> bool:
@@ -479,15 +482,6 @@ def _unique_span(sp: Span, used: set[tuple[int, int]], label: str) -> Span:
     out = Span(doc, start, end, label=label)
     used.add((out.start_char, out.end_char))
     return out
-
-
-def _transitivity_fits(tok: Token, row: Predicate) -> bool:
-    """Whether an English row's target marking fits the verb as used: a direct object for an 'acc' row, none for
-    a row that takes no target."""
-    if row.pos != "verb" or not tok.doc.has_annotation("DEP"):
-        return False
-    has_object = any(c.dep_ in ("dobj", "obj") for c in tok.children)
-    return has_object if "acc" in row.preps else not has_object and not row.preps
 
 
 def _published_year(doc: Doc) -> int | None:
