@@ -65,3 +65,10 @@ def test_a_sentence_initial_adjective_is_no_entity():
 def test_a_name_never_runs_over_a_line_break():
     doc = kronika.load("pl")("Autor: Jan Kowalczyk\nWarszawa to stolica Polski.")
     assert all("\n" not in e.text for e in doc.ents)
+
+
+def test_a_known_name_inside_a_longer_one_is_someone_else():
+    # "Juan Carlos" is a king in the knowledge base; "Juan Carlos Pérez" is another man
+    doc = kronika.load("pl")("Rozmawiał wczoraj z Juanem Carlosem Pérezem o pogodzie.")
+    assert [(e._.lemma, e.label_) for e in doc.ents] == [("Juan Carlos Pérez", "PER")]
+    assert not any(sp.label_ == "ESP" for sp in doc.spans["kronika_actors"])

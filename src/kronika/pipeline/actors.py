@@ -117,6 +117,14 @@ class ActorStage:
         prev = doc[sp.start - 1]
         return prev.lower_ in _role_words(self.lang) or prev.lemma_.lower() in _role_words(self.lang)
 
+    def _name_goes_on(self, doc: Doc, hit: Hit) -> bool:
+        """A full name followed, in the same sentence, by a capitalised word that is no title and no known name."""
+        sp = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        j = sp.end if sp is not None else len(doc)
+        return j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].is_sent_start \
+            and doc[j].lower_ not in _title_words(self.lang) and sp[-1].whitespace_ == " " \
+            and not self.matcher.find(doc[j].text) and not _given_name(doc[j].text)
+
     def _part_of_other_name(self, doc: Doc, hit: Hit) -> bool:
         """A known surname (or a first name taken for one) next to another capitalised name is someone else:
         "Jakub Nowak", "Nelsona Mandeli", "Hunter Biden"."""
@@ -152,6 +160,8 @@ class ActorStage:
         chosen = next(h for h in hits if h.payload.holder is not None and
                       (h.payload.code, h.payload.base) in {(best.code, n) for n in best.names()}) if any(
             h.payload.code == best.code for h in hits) else hits[0]
+        if chosen.payload.kind == "person" and self._name_goes_on(doc, hits[0]):
+            return None     # "Juan Carlos Pérez" is not King Juan Carlos
         if chosen.payload.kind == "surname":
             if self._part_of_other_name(doc, hits[0]):
                 return None
@@ -285,6 +295,13 @@ def _title_roles(lang: str) -> dict[str, frozenset[str]]:
 
 _PARTICLES = ("al", "el", "ad", "an", "ar", "as", "asz", "at", "az", "bin", "ibn", "ben", "von", "van", "der", "de",
               "da", "di", "del", "du", "la", "le", "dos")
+
+
+def _given_name(word: str) -> bool:
+    """Another person's given name ("Donald Trump Władimir Putin" in a headline): SGJP's or a listed one."""
+    from kronika.lang.pl.names import is_given_name
+
+    return is_given_name(word)
 
 
 def _particle_led(doc: Doc, j: int) -> bool:

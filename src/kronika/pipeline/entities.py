@@ -175,6 +175,8 @@ class EntityStage:
             people = {e.start: e.end for e in ents if e.label_ == "PER"}
             ents.extend(_missed_people(doc, {i for e in ents for i in range(e.start, e.end)}, people))
         ents = filter_spans(ents)   # the longest wins where NER and the knowledge base overlap
+        if self.lang == "pl":
+            ents = _joined_people(ents, sure)
         doc.ents = ents
         for ent in doc.ents:
             name = outlet_names.get((ent.start, ent.end))
@@ -255,6 +257,22 @@ def _proper_names(doc: Doc) -> list[Span]:
             if label:
                 out.append(Span(doc, start, j, label=label))
         i = j
+    return out
+
+
+def _joined_people(ents: list[Span], sure: dict[tuple[int, int], str]) -> list[Span]:
+    """Two person spans back to back are one name cut in two ("Juanem Carlosem" + "Pérezem"; a known person's name
+    inside a longer one is someone else's): Polish lists people with a comma or "i", never by juxtaposition. The
+    second part must come from the NER, not the knowledge base."""
+    out: list[Span] = []
+    for ent in sorted(ents, key=lambda e: e.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PER" and prev.end == ent.start \
+                and (ent.start, ent.end) not in sure \
+                and prev[-1].whitespace_ == " " and not ent[0].is_sent_start:
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PER")
+        else:
+            out.append(ent)
     return out
 
 
