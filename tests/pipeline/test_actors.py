@@ -119,3 +119,9 @@ def test_undated_bare_surnames_take_the_title_and_the_open_tenure():
     # open tenure decide when the article has no date
     found = mentions("Premier Tusk spotkał się w Berlinie z kanclerzem Merzem.")
     assert ("Tusk", "POL") in found and ("Merzem", "DEU") in found
+
+
+def test_a_surname_that_opens_a_sentence_as_a_common_word_is_no_office_holder():
+    # "Sami" is a case form of a Togolese prime minister's surname, and the Polish for "themselves"
+    assert actors_of("Sami mieszkańcy nie wiedzieli, co robić.") == set()
+    assert actors_of("Obecnie Jordan gra w koszykówkę w Hiszpanii.") == {"ESP"}

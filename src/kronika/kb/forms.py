@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,6 +61,9 @@ def _person_forms(name: str, lang: str) -> set[str]:
 
 
 def _surname(name: str) -> str | None:
+    """The last word of a person's name; monarchs ("Abdullah II", "Hussein of Jordan") have none."""
+    if " of " in name or any(re.fullmatch(r"[IVX]+", w) for w in name.split()):
+        return None
     words = [w for w in name.split() if w.lower() not in _NAME_PARTICLES]
     if len(words) < 2:
         return None
@@ -157,6 +161,9 @@ def mention_matcher(lang: str) -> MentionMatcher:
         with open(tmp, "wb") as f:
             pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob(f"mentions-{lang}-*.pickle"):   # earlier versions of the KB: never read again
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     return built

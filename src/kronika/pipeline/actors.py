@@ -117,6 +117,17 @@ class ActorStage:
         prev = doc[sp.start - 1]
         return prev.lower_ in _role_words(self.lang) or prev.lemma_.lower() in _role_words(self.lang)
 
+    def _common_word_at_start(self, doc: Doc, hit: Hit) -> bool:
+        """A bare surname capitalised only because it opens a sentence or clause, and read there as a common word
+        (Polish: a reading with a lower-case lemma; English: not tagged a proper noun)."""
+        sp = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if sp is None or len(sp) != 1 or not self._starts_clause(doc, sp.start):
+            return False
+        tok = sp[0]
+        if self.lang == "pl":
+            return any(lemma[:1].islower() for lemma, _tag in tok._.readings or ())
+        return doc.has_annotation("TAG") and tok.pos_ != "PROPN"
+
     def _name_goes_on(self, doc: Doc, hit: Hit) -> bool:
         """A full name followed, in the same sentence, by a capitalised word that is no title and no known name."""
         sp = doc.char_span(hit.start, hit.end, alignment_mode="expand")
@@ -167,6 +178,8 @@ class ActorStage:
                 return None
             named_in_full = any(h.payload.base in full_names for h in hits)
             titled = self._after_role_word(doc, hits[0])
+            if not (named_in_full or titled) and self._common_word_at_start(doc, hits[0]):
+                return None     # "Sami ..." opening a sentence is "themselves", not Togo's Koffi Sama
             # A bare surname is a known office holder when the article names them in full, gives their title, or
             # they held a top office on its date (Putin, Tusk, Rubio); a minor official needs more than a surname.
             if not (named_in_full or titled and best.in_office(date)
