@@ -161,8 +161,8 @@ def test_quoted_paragraphs_flattened_into_one_line_are_separate_quotes():
     ("Budget hearing.\n\nWhen the senator noted that the budget had doubled, the chairman interrupted her.",
      "the budget had doubled"),
     # a past tense the tagger may read as a participle
-    ("Agency under fire.\n\nRepublicans said the findings raised more troubling questions about the agency.",
-     "the findings raised more troubling questions about the agency"),
+    ("Budget doubts.\n\nEconomists said the figures raised fresh doubts over the spending plan.",
+     "the figures raised fresh doubts over the spending plan"),
     # a concessive clause and a clause after a semicolon are the writer's own
     ("Tax row.\n\nHe claimed that paying no taxes was smart, although he refused to release his returns.",
      "paying no taxes was smart"),

@@ -156,3 +156,135 @@ def test_a_quotation_signed_with_a_dash_and_a_name():
                    ("Piotr Mazur", "Chcę, żeby ktoś wreszcie zajął się szpitalami")]
     en = kronika.analyze("Voters speak.\n\n“We need a leader who keeps promises.” ― Daniel Ortiz\n", lang="en")
     assert [q["speaker"] for q in en["quotes"]] == ["Daniel Ortiz"]
+
+
+# --------------------------------------------------------------------------- holders of opinions ("według X")
+
+def test_the_witness_after_wedlug_relacji_is_the_speaker_in_the_nominative():
+    qs = _by_text("Według relacji jednego z sąsiadów poszkodowanej, straż miejska nie od razu przyjęła zgłoszenie.")
+    assert qs["straż miejska nie od razu przyjęła zgłoszenie"]["speaker"] == "jeden z sąsiadów poszkodowanej"
+
+
+def test_a_capitalised_cue_glued_to_a_heading_opens_an_opinion():
+    qs = _by_text("Nocny pożar w porcie Według polskich służb ratowniczych, ogień pojawił się w magazynie paliw.")
+    assert qs["ogień pojawił się w magazynie paliw"]["speaker"] == "polskie służby ratownicze"
+
+
+def test_a_genitive_name_without_a_comma_holds_the_opinion():
+    qs = _by_text("Analityk Marek Zieliński napisał raport. Według Zielińskiego rząd przeszacował wpływy z podatków.")
+    assert qs["rząd przeszacował wpływy z podatków"]["speaker"] == "Marek Zieliński"
+
+
+def test_an_institution_holder_keeps_its_whole_name_and_skips_its_acronym():
+    qs = _by_text("Według Najwyższej Izby Kontroli (NIK) ministerstwo wydało pieniądze niezgodnie z przepisami.")
+    q = next(q for t, q in qs.items() if "wydało pieniądze" in t)
+    assert q["speaker"] == "Najwyższa Izba Kontroli" and "NIK" not in q["text"]
+
+
+def test_an_opinion_ends_before_the_writers_gloss_after_a_dash():
+    qs = _by_text("Zdaniem wojskowych analityków, nalot był próbą sił – działaniem, które ma sprawdzić obronę.")
+    assert "nalot był próbą sił" in qs
+
+
+# --------------------------------------------------------------------------- subjects the verb does not show
+
+def test_the_name_before_a_relative_clause_is_the_subject():
+    qs = _by_text("Szczegóły ujawniła zakonnica Maria Lopez. Lopez, która od lat pracuje w Afryce i wspiera szpitale "
+                  "polowe, przyznała, że decyzja biskupa całkowicie ją zaskoczyła.")
+    assert qs["decyzja biskupa całkowicie ją zaskoczyła"]["speaker"] == "Maria Lopez"
+
+
+def test_a_bare_verb_after_a_narrative_sentence_takes_its_subject():
+    qs = _by_text("- Sprawa zostanie wyjaśniona - przekazał Jan Nowak, rzecznik policji. Tomasz Kowalski również "
+                  "został poinformowany o postępach śledztwa. Polityk nie krył rozczarowania. - Urzędy muszą "
+                  "przestrzegać prawa - ocenił.")
+    assert qs["Sprawa zostanie wyjaśniona"]["speaker"] == "Jan Nowak"
+    assert qs["Urzędy muszą przestrzegać prawa"]["speaker"] == "Tomasz Kowalski"
+
+
+def test_a_genitive_behind_a_verb_is_no_narrative_subject():
+    qs = _by_text("Szczegóły testamentu biskupa Franciszka ujawniła zakonnica Maria Lopez. W wywiadzie dla radia "
+                  "opowiedziała, że biskup przekazał pieniądze szpitalom.")
+    assert qs["biskup przekazał pieniądze szpitalom"]["speaker"] == "Maria Lopez"
+
+
+def test_a_person_noun_with_a_genitive_name_is_a_description():
+    got = _speakers("Sąd skazał lekarza Adama Nowaka. Adwokat Kowalskiego pisał o nim „zwykły kłamca”. "
+                    "Nowak przyznał, że żerował na pacjentach.")
+    assert all(s != "Adwokat Kowalskiego" for s, _ in got)
+
+
+# --------------------------------------------------------------------------- where dash speech begins and ends
+
+def test_speech_whose_opening_dash_was_lost_starts_after_the_reporting_sentence():
+    qs = _by_text("Anna Kowalska, lekarka ze szpitala, zaznaczyła, że nigdy wcześniej tego nie widziała. Nie wiemy "
+                  "jeszcze, co się stało. Ustalenie przyczyny może potrwać - powiedziała Kowalska.")
+    q = qs["Nie wiemy jeszcze, co się stało. Ustalenie przyczyny może potrwać"]
+    assert q["kind"] == "direct" and q["speaker"] == "Anna Kowalska"
+
+
+def test_media_hearsay_after_a_dash_is_no_speech():
+    texts = [q["text"] for q in _quotes("Negocjatorzy twierdzą, że rozmowy idą dobrze. W tle może toczyć się "
+                                        "biznes - donosiły media.")]
+    assert not any("biznes" in t for t in texts)
+
+
+def test_unattributed_dash_speech_stops_before_a_sentence_with_a_quotation():
+    qs = _by_text("- Nie byłem tam osobiście, ale widziałem nagrania. Żałuję, że nikt się nie zgłosił. Reakcja "
+                  "policji. \"Nikt nie chciał z nami rozmawiać\" W sprawie pojawia się jeszcze jeden wątek.")
+    speech = next(t for t in qs if t.startswith("Nie byłem tam"))
+    assert "W sprawie" not in speech and "Nikt nie chciał z nami rozmawiać" in qs
+
+
+def test_a_clause_keeps_its_part_before_a_quoted_subordinate_clause():
+    qs = _by_text("Analityk zauważył, że delegacja spóźniła się na rozmowy o trzy godziny, aby, jak to ujął, "
+                  "\"pokazać gospodarzom, kto tu rządzi\".")
+    assert "delegacja spóźniła się na rozmowy o trzy godziny" in qs
+
+
+def test_the_subject_stands_before_a_prepositional_phrase_with_a_genitive():
+    qs = _by_text("Władze gminy oraz strażacy w rejonie miasta potwierdzili, że nie ma zagrożenia powodziowego.")
+    assert qs["nie ma zagrożenia powodziowego"]["speaker"].startswith("władze gminy")
+
+
+def test_an_adverbial_participle_shares_the_subject_of_the_main_verb():
+    qs = _by_text("Premier Jan Nowak odwiedził szpital, zapewniając, że rząd przeznaczy pieniądze na remont.")
+    assert qs["rząd przeznaczy pieniądze na remont"]["speaker"] == "Jan Nowak"
+
+
+def test_one_of_a_group_is_the_speaker_of_a_question():
+    qs = _by_text("Minister powiedział, że rząd nie zmieni planów. Czy rząd chce wywołać kolejny kryzys? - zapytała "
+                  "jedna z uczestniczek spotkania.")
+    assert qs["Czy rząd chce wywołać kolejny kryzys?"]["speaker"] == "jedna z uczestniczek spotkania"
+
+
+def test_a_bare_verb_far_from_any_name_is_the_articles_protagonist():
+    qs = _by_text("Jan Kowalski w Gdańsku. Biskup odwiedził port\n\nWe wtorek biskup Jan Kowalski modlił się przy "
+                  "pomniku ofiar. Obok stali bliscy ofiar. Trzymali transparent ze zdjęciami. Na transparencie "
+                  "widniała data katastrofy. - Miasto odrodzi się silniejsze niż przedtem - powiedział podczas "
+                  "wizyty.")
+    assert qs["Miasto odrodzi się silniejsze niż przedtem"]["speaker"] == "Jan Kowalski"
+
+
+def test_a_dash_attribution_to_an_outlet_is_a_source_not_speech():
+    texts = [q["text"] for q in _quotes("Dyrekcja zapowiedziała, że pasażerowie będą informowani. W sierpniu "
+                                        "przewoźnik doznał strajku – przypomina Agencja Reutera.")]
+    assert not any("strajku" in t for t in texts)
+
+
+def test_a_description_joined_by_i_links_to_the_name_after_it():
+    qs = _by_text("Uczestnicy przypomnieli premier, że są wyborcami. Premier powtarzała hasła, ale brakowało "
+                  "konkretów - oceniła ekonomistka i inwestorka Anna Wrona.")
+    assert qs["Premier powtarzała hasła, ale brakowało konkretów"]["speaker"] == "Anna Wrona"
+
+
+def test_a_genitive_after_adjectives_stays_genitive_in_the_holder():
+    qs = _by_text("Według sympatyków radykalnych ugrupowań, sąd nie powinien był wypuszczać skazanej.")
+    assert qs["sąd nie powinien był wypuszczać skazanej"]["speaker"] == "sympatycy radykalnych ugrupowań"
+
+
+def test_a_description_links_to_a_foreign_name_whatever_its_entity_label():
+    qs = _by_text("Plany ujawniła argentyńska misjonarka Inés Moreno. W rozmowie z radiem opowiedziała, że zakon "
+                  "otworzy szkołę w Boliwii. - Nigdy nie sądziłam, że to się uda - powiedziała misjonarka.")
+    assert qs["zakon otworzy szkołę w Boliwii"]["speaker"] == "Inés Moreno"
+    assert qs["Nigdy nie sądziłam, że to się uda"]["speaker"] == "Inés Moreno"

@@ -21,6 +21,7 @@ from kronika.quotes import direct as dq
 from kronika.quotes import indirect as iq
 from kronika.quotes import lexicon as lx
 from kronika.quotes import linking as lk
+from kronika.quotes import narrative as nq
 from kronika.quotes import parsed as pq
 from kronika.quotes import speakers as spk
 
@@ -135,8 +136,21 @@ class QuoteStage:
             return self._attr_after(doc, t, verbs) is not None
 
         cands = dq.quote_marks(text)
+        def speaker_at(k: int) -> bool:
+            """The attribution after the dash at k names its own speaker, not a parenthetical "– jak podaje X" or
+            a media outlet ("– przypomina Agencja Reutera": a source, not speech)."""
+            t = self._tok_at(doc, k + 2)
+            if t is None or doc[t].lower_ == "jak":
+                return False
+            v = self._attr_after(doc, t, verbs)
+            j = v + 1 if v is not None else len(doc)
+            while j < len(doc) and (doc[j].is_space or doc[j].text in '"„“«' or doc[j].lower_ in ("w", "we")):
+                j += 1                            # '– podaje „Rzeczpospolita”', '– czytamy w „Fakcie”'
+            return v is not None and j not in outlets
+
         if self.lang == "pl":
             cands += dq.dash_speech(text, attribution_at)
+            cands += dq.headless_dash(text, speaker_at, cands)
         cands.sort(key=lambda c: (c.start, -c.end))
         cands = [c for k, c in enumerate(cands)     # a quotation inside another is part of that speech
                  if not any(o.start <= c.open_at and c.close_at <= o.end and o is not c for o in cands[:k])]
@@ -192,7 +206,7 @@ class QuoteStage:
                     inside = range(t_open, t_close)
                     outside = [v for v in verbs if sent.start <= v < sent.end and v not in inside and v not in quoted]
                     outside = [v for v in outside if "direct" in verbs[v][0].frames or self._comp_between(doc, v, t_open)]
-                    ops = [o for o in opinion_list if o.verb >= sent.start and o.verb < sent.end]
+                    ops = [o for o in opinion_list if sent.start <= o.verb < t_open]
                     np = ops[0].np if ops else self._opinion_np(doc, sent.start, t_open)
                     if np:
                         speaker = spk._from_np(doc, *np, lex, inflected=True)
@@ -213,6 +227,7 @@ class QuoteStage:
                 if c.style == "dash":
                     c.end = self._cut_teaser(doc, c.start, c.end)
             add(c.start, c.end, "direct", speaker, verb, t_open, "quote" if c.style == "mark" else "dash")
+            found[-1]["headless"] = c.style == "dash" and c.open_at == c.start     # dq.headless_dash
         self._headline(doc, add)
         direct_spans = [(f["start"], f["end"]) for f in found]
         if self.lang == "en" and doc.has_annotation("DEP"):
@@ -227,7 +242,10 @@ class QuoteStage:
         for r in reported + opinion_list:
             s_char, e_char = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1].text)
             if any(s < e_char and s_char < e for s, e in direct_spans):
-                continue
+                cut = nq.before_embedded(doc, r, direct_spans, self.lex)
+                if cut is None:
+                    continue
+                r.end, e_char = cut, doc[cut - 1].idx + len(doc[cut - 1].text)
             if r.kind == "noun":
                 speaker = spk._from_np(doc, r.np[0], r.np[1], lex, inflected=True) if r.np else None
                 add(s_char, e_char, "indirect", speaker, None, r.verb, "noun")
@@ -246,6 +264,8 @@ class QuoteStage:
                 verb = r.verb
                 hi = r.start - 1
                 speaker = self._subject(doc, r.verb, doc[r.verb].sent.start, hi, outlets, self.lang == "pl")
+                if speaker is None and self.lang == "pl":
+                    speaker = nq.main_subject(doc, r.verb, self.lex)
             else:
                 verb = r.verb
                 lo = doc[r.verb].sent.start if r.kind == "bare" else r.end
@@ -373,12 +393,21 @@ class QuoteStage:
             gender = sp.gender if sp is not None else None
             if gender is None and f["verb"] is not None and self.lang == "pl":
                 gender = self._gender(doc, f["verb"])
-            prev = next((s for p, s in reversed(history) if p <= f["pos"] and lk.compatible(s, gender)), None)
+            prev = None
+            if sp is None and f["verb"] is not None and self.lang == "pl":   # "X został ... . – ... – ocenił"
+                prev = nq.gap_subject(doc, nq.after_previous(doc, ordered, f), doc[f["pos"]].sent.start,
+                                      self.lex, gender, skip)
+                if prev is not None:
+                    history = sorted(history + [(f["pos"], prev)], key=lambda x: x[0])
+            prev = prev or next((s for p, s in reversed(history) if p <= f["pos"] and lk.compatible(s, gender)),
+                                None)
             if prev is None and sp is None and f["kind"] == "direct" and f["verb"] is None:
                 prev = next((s for p, s in history if p > f["pos"]), None)
             if prev is None and (sp is None and f["verb"] is not None or sp is not None and sp.kind == "pronoun"):
                 prev = lk.nearest_person(doc, f["verb"] if f["verb"] is not None else sp.start, self.lex, gender,
                                          skip)       # "opowiedziała, że ...": the woman named just before
+                if prev is None and sp is None:
+                    prev = nq.protagonist(doc, f["verb"], self.lex, gender)
             if prev is None and sp is not None and sp.kind == "pronoun" and sp.gender in ("m", "f"):
                 names = [(a, b) for a, b in lk.name_candidates(doc) if b <= sp.start and b - a <= 3]
                 if names:      # "She said ...": the nearest person named before
@@ -402,7 +431,7 @@ class QuoteStage:
             if not outlets or spk.noun_genders(doc[sp.start], self.lex) == {"pl"}:   # "media podawały": hearsay
                 if self.lang == "en" and doc[sp.start].tag_ in ("NN", "NNP"):
                     continue     # "The website noted that ...": one outlet speaks, though the article names none
-                if f["kind"] == "indirect":
+                if f["kind"] == "indirect" or f.get("headless"):   # hearsay: "– donosiły media"
                     found.remove(f)
                 else:
                     f["speaker"] = None
@@ -419,7 +448,7 @@ class QuoteStage:
         sentence ends with the name (an interviewee introduced), else the speaker continues."""
         last_end = 0
         for f in found:
-            if f["cue"] == "dash" and f["speaker"] is None:
+            if f["cue"] == "dash" and f["speaker"] is None and not f.get("headless"):
                 t = f["pos"]
                 b = t - 1
                 while b > 0 and doc[b].is_space:

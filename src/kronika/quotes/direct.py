@@ -172,8 +172,51 @@ def dash_speech(text: str, attribution_at) -> list[Candidate]:
                     break
             if not strong and attr < 0:
                 continue
+            if attr < 0:
+                end = _before_quoting_sentence(text, p + 2, end)
             s, e = _strip(text, p + 1, end)
             if e - s < 3:
                 continue
             out.append(Candidate(s, e, p, end, "dash", attr))
+    return out
+
+
+def _before_quoting_sentence(text: str, s: int, e: int) -> int:
+    """Unattributed dash speech that runs on in a flattened page ends before a later sentence holding a quotation
+    mark: the writer's text (a heading, a quoted phrase of someone else) has resumed."""
+    for m in _SENT_BREAK.finditer(text, s, e):
+        nxt = _SENT_BREAK.search(text, m.end(), e)
+        if any(ch in text[m.end():nxt.end() if nxt else e] for ch in "\"„”“«»"):
+            return m.start() + 1
+    return e
+
+
+_SENT_BREAK = re.compile(r"[.!?…][\"”»]?\s+(?=[\"„«“]?[A-ZĄĆĘŁŃÓŚŹŻ])")
+_REPORTING = re.compile(r"(?:,|\s)że\s|:\s*$")
+
+
+def headless_dash(text: str, attribution_at, cands: list[Candidate]) -> list[Candidate]:
+    """Speech whose opening dash the page lost, closed by an attribution dash: "X przyznał, że ... . Zdarzały się
+    błędy. Takiego alarmu nie mieliśmy – podkreślił." The speech opens after the sentence that reports the speaker
+    ("..., że ..."), within three sentences; without such a sentence (a bare "– donosiły media") it is no speech."""
+    out: list[Candidate] = []
+    for ps, pe in paragraphs(text):
+        for k in range(ps + 1, pe):
+            if not _is_dash(text, k) or any(c.open_at <= k <= max(c.close_at, c.attr_dash) for c in cands) or \
+                    text[ps:k].rstrip()[-1:] in "\"”»“'" or not attribution_at(k):
+                continue
+            lo = max([ps] + [c.close_at for c in cands + out if c.close_at <= k])
+            starts = [lo] + [m.end() for m in _SENT_BREAK.finditer(text, lo, k)]
+            start = -1
+            for back in range(len(starts) - 2, max(-1, len(starts) - 5), -1):
+                if _REPORTING.search(text, starts[back], starts[back + 1]):
+                    start = starts[back + 1]
+                    break
+            if start < 0:
+                continue
+            if any(ch in text[start:k] for ch in "\"„”“«»") or any(_is_dash(text, j) for j in range(start, k)):
+                continue
+            s, e = _strip(text, start, k)
+            if len(text[s:e].split()) >= 3:
+                out.append(Candidate(s, e, s, k, "dash", k))
     return out

@@ -158,6 +158,10 @@ def opinions(doc: Doc, lex: lx.Lexicon, stop_at: set[int]) -> list[Reported]:
         while i < sent.end and (doc[i].is_punct or doc[i].is_space):
             i += 1
         starts = [i] + [k + 1 for k in range(i, sent.end - 1) if doc[k].text == ","]
+        if lex.lang == "pl":      # a capitalised cue inside a sentence starts one the splitter missed (a heading
+            starts += [k for k in range(i + 1, sent.end - 1)     # glued to the text: "Atak hybrydowy Według ...")
+                       if doc[k].text[:1].isupper() and not doc[k].text.isupper() and doc[k - 1].text not in _QUOTES
+                       and lx.match_cue(doc, k, lex, ("opinion_prep",)) and k not in starts]
         for st in starts:
             m = None
             for k in (st, st + 1):     # a possessive before the cue: "Jego zdaniem", "In his view"
@@ -201,18 +205,56 @@ def opinions(doc: Doc, lex: lx.Lexicon, stop_at: set[int]) -> list[Reported]:
                     if e - s >= 3 and not any(doc[x].text in _QUOTES for x in range(s, e)):
                         out.append(Reported(s, e, st, "opinion", " ".join(cue.words), (after, k)))
                     continue
-                if k >= end or doc[k].text != "," or k == after or k - after >= 7:
+                if k >= end or doc[k].text != "," or k == after or k - after >= 7 or \
+                        (lex.lang == "pl" and _has_verb(doc, after, k, lex)):
                     # no comma: "Według niego USA ..." — the holder is one pronoun or a short name
                     if after < sent.end and lex.kind_of(doc[after].text) == "pronoun":
                         k = after + 1
-                    else:
+                    elif (k := _genitive_name(doc, after, end, lex)) is None:
                         continue
                 np = (after, k)
-                body = k + 1 if k < sent.end and doc[k].text == "," else k
+                body = k + 1 if k < sent.end and doc[k].text == "," else _after_acronym(doc, k, end)
             s, e = _clean(doc, body, end)
+            if lex.lang == "pl":
+                s, e = _clean(doc, s, _gloss_cut(doc, s, e))
             if e - s >= 3:
                 out.append(Reported(s, e, st, "opinion", " ".join(cue.words), np))
     return out
+
+
+def _genitive_name(doc: Doc, s: int, end: int, lex: lx.Lexicon) -> int | None:
+    """"Według Nowaka rząd ...": the end of a capitalised holder's name (one to three words, not nominative-only)
+    when a clause with a finite verb follows; None otherwise."""
+    if lex.lang != "pl" or not doc[s].text[:1].isupper() or doc[s].text.isupper():
+        return None
+    k = s
+    while k < end and k - s < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        tags = [t.split(":") for _, t in lx.readings(doc[k])]
+        nouns = [p for p in tags if p[0] in ("subst", "depr") and len(p) > 2]
+        if nouns and not any("gen" in p[2].split(".") for p in nouns):
+            break       # "Według Nowaka Polska ...": a nominative-only word starts the content
+        k += 1
+    if k == s or k >= end or not _has_verb(doc, k, end, lex):
+        return None
+    return k
+
+
+def _after_acronym(doc: Doc, k: int, end: int) -> int:
+    """Past a bracketed acronym after a holder's name: "Służby Bezpieczeństwa Ukrainy (SBU) ..."."""
+    if k < end and doc[k].text == "(":
+        close = next((j for j in range(k + 1, min(end, k + 4)) if doc[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return k
+
+
+def _gloss_cut(doc: Doc, s: int, e: int) -> int:
+    """An opinion's content ends before a single spaced dash that opens the writer's gloss ("..., incydent nosi
+    znamiona ataku – działania, które ..."); a pair of dashes is a parenthesis inside the content."""
+    dashes = [k for k in range(s + 3, e - 1) if doc[k].text in ("–", "—", "-") and doc[k - 1].whitespace_
+              and doc[k].whitespace_ and doc[k + 1].text[:1].islower()]
+    return dashes[0] if len(dashes) == 1 and not any(doc[k].text in ("–", "—") for k in range(dashes[0] + 1, e)) \
+        else e
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:

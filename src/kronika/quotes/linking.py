@@ -12,8 +12,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kronika.quotes import lexicon as lx
-from kronika.quotes.speakers import (Speaker, _adj_or_gen, _glued_hyphen, _strong_nominative, is_prep, word_starts, _is_cap, _nominal_start, _readings_any, _trim_name,
-                                     common_cap, noun_gender)
+from kronika.quotes.speakers import (Speaker, _adj_or_gen, _oblique, _glued_hyphen, _strong_nominative, is_prep, word_starts, _is_cap, _nominal_start, _readings_any, _trim_name,
+                                     common_cap, noun_gender, person_noun)
 
 _PUNCT = set(",.;:!?()[]\"„”“«»‚’'–—-…")
 
@@ -53,12 +53,21 @@ def _name_candidates(doc: Doc) -> list[tuple[int, int]]:
             if k == i and doc[i].is_sent_start and any(lem.islower() for lem, t in _readings_any(doc[i])
                                                        if t.startswith(("subst", "adj"))):
                 k = i + 1
+            elif k == i and _function_word(doc[i]):
+                k = i + 1    # "Według Nowaka", "Oraz Kowalski": a capitalised preposition or conjunction first
             if j - k >= 2:
                 out.append((k, j))
             i = j
         else:
             i += 1
     return out
+
+
+def _function_word(tok) -> bool:
+    """A capitalised Polish preposition, conjunction or particle: every reading is one, with a lower-case lemma."""
+    rs = _readings_any(tok) if tok.doc.lang_ == "pl" else ()
+    return bool(rs) and all(lem[:1].islower() and t.split(":")[0] in ("prep", "conj", "comp", "qub", "adv", "interj")
+                            for lem, t in rs)
 
 
 class _Lex(dict):
@@ -73,9 +82,25 @@ _LEX = _Lex()
 def _not_place(doc: Doc, s: int, e: int) -> bool:
     """A name run that the entity or actor layer reads as a place or organisation is not a person."""
     for ent in lx.doc_ents(doc):
-        if ent.start < e and s < ent.end and ent.label_ not in ("PER", "PERSON"):
+        if ent.start < e and s < ent.end and ent.label_ not in ("PER", "PERSON") and \
+                not _given_name_only(doc, ent.start, ent.end, s, e):
             return False
     return True
+
+
+def _given_name_only(doc: Doc, a: int, b: int, s: int, e: int) -> bool:
+    """A place or body label on just the first name of a longer run ("Lucía" of "Lucía Caram" read as LOC), or a
+    place label on a whole given name + surname ("Inés Moreno"): the run is still a person's name when those words
+    are given names (lang/pl/data/given_names.tsv)."""
+    if doc.lang_ != "pl" or e - s < 2 or a < s:
+        return False
+    from kronika.lang.pl.names import is_given_name
+
+    if b >= e:
+        ent = next((x for x in lx.doc_ents(doc) if (x.start, x.end) == (a, b)), None)
+        return ent is not None and ent.label_ in ("LOC", "GPE") and a == s and 2 <= b - a <= 3 and \
+            is_given_name(doc[a].text) and not is_given_name(doc[b - 1].text)
+    return all(is_given_name(doc[k].text) for k in range(a, b))
 
 
 def _candidates(doc: Doc, lex: lx.Lexicon, skip: set[int]) -> list[tuple[int, int]]:
@@ -118,7 +143,7 @@ def link(doc: Doc, speakers: list[Speaker], lex: lx.Lexicon, skip: set[int] = fr
     cands = _candidates(doc, lex, skip)
     genders = genders or {}
     for sp in speakers:
-        if sp.kind == "name":
+        if sp.kind == "name" and not sp.extra.get("org"):
             _link_name(doc, sp, cands, lex)
         elif sp.kind == "desc":
             _link_desc(doc, sp, cands, lex, genders.get(id(sp)))
@@ -129,7 +154,7 @@ def _link_name(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexi
     last = _stem(words[-1])
     best = None
     for s, e in cands:
-        hit = [k for k in range(s, e) if _stem(doc[k].text) == last]
+        hit = [k for k in range(s, e) if _stem(doc[k].text) == last or _case_forms(doc[k].text, words[-1])]
         if not hit:
             continue
         st, en = _trim_name(doc, s, hit[-1] + 1, lex)
@@ -157,6 +182,18 @@ def _link_name(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexi
         sp.linked = base_form_text(sp.text, "PER")
 
 
+def _case_forms(a: str, b: str) -> bool:
+    """Two case forms of one surname: "Zielińskiego" / "Zieliński", "Płodystego" / "Płodysty" (a shared stem all
+    but the last two letters of the shorter, and endings at most three letters apart in length)."""
+    a, b = a.lower(), b.lower()
+    if abs(len(a) - len(b)) > 3 or min(len(a), len(b)) < 5:
+        return False
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= min(len(a), len(b)) - 2
+
+
 def _keep_own(full: str, sp: Speaker) -> str:
     """Words of the full name that the speaker's own nominative mention gives are taken from it ("Salvador
     Plasencię" + "Plasencia" -> "Salvador Plasencia"): the base-former cannot know foreign surnames' declension."""
@@ -170,16 +207,19 @@ def _link_desc(doc: Doc, sp: Speaker, cands: list[tuple[int, int]], lex: lx.Lexi
     """A description is linked to a name standing next to its head noun anywhere in the article: right before
     the name ("Prawnik Dawid Dehnert", "sędzia federalna Anna X") or after it behind a comma ("X, ekspert ...")."""
     heads = {x for x in lx.lemmas(doc[sp.start], lex) if x.islower() and len(x) > 2}
-    if not heads:
-        return
+    if not heads or doc[sp.start].text[:1].isupper() and not person_noun(doc[sp.start], lex):
+        return          # "Airbus" (a company read as a common noun) is not the person named next to it
     best = None
     for s, e in cands:
         st, en = _trim_name(doc, s, e, lex)
         if not 2 <= en - st <= 3 or not _nominal_start(doc[st], lex) or not _not_place(doc, st, en):
             continue
         before = [k for k in range(max(0, st - 5), st) if lx.lemmas(doc[k], lex) & heads and
-                  all(doc[m].text not in _PUNCT and (_is_cap(doc[m]) or _adj_or_gen(doc[m], lex))
-                      for m in range(k + 1, st))]
+                  all(doc[m].text not in _PUNCT and (_is_cap(doc[m]) or _adj_or_gen(doc[m], lex) or
+                                                      doc[m].lower_ in ("i", "oraz"))   # "ekonomistka i autorka X"
+                      for m in range(k + 1, st)) and
+                  not (lex.lang == "pl" and _strong_nominative(doc[k], lex) and _oblique(doc[en - 1], lex))]
+        # "Lekarz Matthew Perry'ego": a nominative head with a genitive name is not in apposition to it
         after = en < len(doc) and doc[en].text == "," and any(
             lx.lemmas(doc[k], lex) & heads for k in range(en + 1, min(len(doc), en + 3)))
         if not before and not after:
@@ -266,11 +306,30 @@ def _base(text: str, lex: lx.Lexicon, first_only: bool = False) -> str:
         return text
     from kronika.lang.pl.base_forms import base_form_text
 
-    if first_only:
-        head, _, rest = text.partition(" ")
+    if first_only:     # the head noun with its adjectives: "irlandzkich służb ratowniczych" -> nominative
+        words = text.split(" ")
+        n = _head_chunk(words)
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
         b = base_form_text(head, "PER")
         return f"{b[:1].lower() + b[1:] if head[:1].islower() else b} {rest}".strip()
     return base_form_text(text, "PER")
+
+
+def _head_chunk(words: list[str]) -> int:
+    """How many leading words of a description agree with its head noun: the adjectives before it, the noun, and
+    lower-case adjectives right after it ("lokalnych władz", "służb ratowniczych"), not a genitive noun after it."""
+    def cls(w: str) -> set[str]:
+        return {t.split(":")[0] for _, t in lx._pl_readings(w)}
+    k = 0
+    while k < len(words) - 1 and words[k][:1].islower() and cls(words[k]) & {"adj", "ppas", "pact"}:
+        k += 1
+    k += 1
+    j = k
+    while j < len(words) and words[j][:1].islower() and cls(words[j]) & {"adj", "ppas", "pact"} and \
+            not cls(words[j]) & {"subst", "depr", "prep"}:
+        j += 1
+    # "sympatyków radykalnych ugrupowań": adjectives before another noun belong to that genitive noun
+    return j if j == len(words) or not cls(words[j]) & {"subst", "depr"} else k
 
 
 def _word_nominative(word: str) -> bool:

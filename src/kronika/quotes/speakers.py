@@ -9,13 +9,15 @@ whose gender and number fit the verb form. At the end every speaker is linked to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from kronika.pipeline.extensions import ACTOR_MENTIONS
 from kronika.quotes import lexicon as lx
+from kronika.quotes.wordclass import (_cap_common_word, _finite, _genitive, _has_given_name, _num_hyphen,
+                                      _oblique, _readings_any, _tags, common_cap, person_noun)
+from kronika.quotes.wordclass import noun_genders  # noqa: F401  (re-exported: the pipeline calls spk.noun_genders)
 
 _STOP = set(",.;:!?()[]\"„”“«»‚’'–—-…") | {"''", "``"}
 _NOM_CLASSES = ("subst", "depr", "ign")
@@ -40,10 +42,6 @@ class Speaker:
 
 
 # --------------------------------------------------------------------------------------------- token classes
-
-def _tags(tok: Any, lex: lx.Lexicon) -> list[str]:
-    return [t for _, t in lx.readings(tok)] if lex.lang == "pl" else []
-
 
 def is_prep(tok: Any, lex: lx.Lexicon) -> bool:
     if lex.lang == "pl":
@@ -216,11 +214,24 @@ def _from_np(doc: Doc, s: int, e: int, lex: lx.Lexicon, inflected: bool = False)
             runs = []           # "the Russian foreign minister": a demonym before a common noun head
         elif re_ - rs == 1 and common_cap(doc[rs], lex):
             runs = []           # "Ekspert zauważył": a common noun capitalised as a first word, not a name
+        elif lex.lang == "pl" and rs == s and re_ - rs >= 2 and common_cap(doc[rs], lex) and \
+                person_noun(doc[rs], lex) and _oblique(doc[rs + 1], lex):
+            runs = []           # "Lekarz Kowalskiego": a person noun with a genitive name is a description
+    if runs and lex.lang == "pl":      # an organisation's name is kept whole: "Służby Bezpieczeństwa Ukrainy"
+        org = next((ent for ent in lx.doc_ents(doc) if ent.label_ in ("ORG", "ORGANIZATION") and
+                    (ent.start, ent.end) == runs[-1] == (s, e) and len(ent) > 2), None)
+        if org is not None and not _has_given_name(org):     # "Nissana Carlos Ghosn" mislabelled ORG: a person
+            sp = Speaker(org.text, org.start, org.end, "name", "n", inflected)
+            sp.linked = org._.lemma or None
+            sp.extra["desc"] = (s, e)
+            sp.extra["org"] = True
+            return sp
     if runs:
         rs, re_ = runs[-1]
         if re_ - rs >= 1 and not (rs == s and re_ - rs == 1 and not doc[s].text.isupper() and e - s > 1):
             rs, re_ = _trim_name(doc, rs, re_, lex)
-            if rs < re_ and (lex.lang != "pl" or _nominal_start(doc[rs], lex)):
+            if rs < re_ and (lex.lang != "pl" or inflected and _is_cap(doc[rs]) and not common_cap(doc[rs], lex)
+                             or _nominal_start(doc[rs], lex)):     # "Według Zielińskiego": a genitive name
                 g = noun_gender(doc[rs], lex) if lex.lang == "pl" else None
                 sp = Speaker(doc[rs:re_].text, rs, re_, "name", g or head_gender, inflected)
                 sp.extra["desc"] = (s, e)
@@ -265,11 +276,20 @@ def after_verb(doc: Doc, v: int, hi: int, lex: lx.Lexicon, outlets: set[int]) ->
                 i += 1
             continue
         if lex.lang == "pl":
+            if tok.lower_ in ("jeden", "jedna", "jedno") and i + 2 < hi and doc[i + 1].lower_ in ("z", "ze"):
+                j = i + 2                           # "– zapytała jedna z uczestniczek spotkania"
+                while j < hi and doc[j].text not in _STOP and not is_prep(doc[j], lex) and j - i < 6 and \
+                        not lx.speech_verb(doc[j], lex):
+                    j += 1
+                return Speaker(doc[i:j].text, i, j, "desc", {"jedna": "f", "jedno": "n"}.get(tok.lower_, "m"))
             if tok.text[:1].islower() and not nominative(tok, lex):
                 i += 1                             # a dative or accusative ("radiu", "dziennikarzom")
                 continue
             if _is_cap(tok):
                 j = _name_run(doc, i, hi)
+                if j - i == 1 and _oblique(tok, lex) and not _nominal_start(tok, lex):
+                    i = j                           # "Nazwał Buczę ...": a capitalised object, not the subject
+                    continue
                 return _from_np(doc, i, j, lex)
             if _noun_like(tok, lex):
                 if _object_like(tok, lex):          # "ocenił przebieg rozmów wicedyrektor X": a later
@@ -360,10 +380,15 @@ def before_verb(doc: Doc, v: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
         if part is not None:          # "Prezydent, pytany o decyzję przekonywał": the subject before the comma
             return before_verb(doc, part, lo, lex)
         if s > lo and is_prep(doc[s - 1], lex) and e - s > 1:   # "na Facebooku Azarow napisał": the words
-            s += 1                                                 # the preposition governs are not the subject
+            prep = s - 1                                           # the preposition governs are not the subject
+            s += 1
             while s < e - 1 and not _strong_nominative(doc[s], lex) and (
                     doc[s].text[:1].islower() or any(t.split(":")[0] in ("subst", "depr") for t in _tags(doc[s], lex))):
                 s += 1
+            if all(doc[k].text[:1].islower() and _genitive(doc[k], lex) for k in range(s, e)):
+                # "Władze oraz służby w rejonie miasta potwierdziły": the genitive belongs to the phrase the
+                # preposition opens; the subject stands before it
+                return before_verb(doc, prep, lo, lex) if prep > lo else None
         for k in range(s, e):         # a capitalised common word starts a sentence or heading the splitter missed
             if (doc[k].is_sent_start and k > s) or _cap_common_word(doc[k]):
                 noun = any(t.startswith(("subst", "depr")) for _, t in _readings_any(doc[k]))
@@ -397,7 +422,11 @@ def _participle_phrase(doc: Doc, s: int, e: int, lo: int, lex: lx.Lexicon) -> in
 
 def _before_apposition(doc: Doc, comma: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
     """"Dr Adam X, wicedyrektor ..., komentując ..., zauważył": the name before one or two comma-delimited
-    appositions or participle phrases (no finite verb in them) is the subject."""
+    appositions or participle phrases (no finite verb in them) is the subject; "X, która od lat ..., przyznała":
+    so is the name before a relative clause."""
+    rel = _relative_head(doc, comma, lo, lex)
+    if rel is not None:
+        return rel
     for _ in range(2):
         k = comma
         while k > lo and doc[k - 1].text not in _STOP and comma - k < 15:
@@ -419,85 +448,18 @@ def _before_apposition(doc: Doc, comma: int, lo: int, lex: lx.Lexicon) -> Speake
     return None
 
 
-def _finite(tok: Any, lex: lx.Lexicon) -> bool:
-    """A lower-case word that can only be a finite verb (a clause of its own, not an apposition)."""
-    tags = [t.split(":", 1)[0] for _, t in _tags_with(tok, lex)]
-    return tok.text[:1].islower() and bool(tags) and any(t in ("fin", "praet") for t in tags) and \
-        not any(t in ("subst", "depr", "adj", "adv", "prep", "conj", "comp", "qub") for t in tags)
-
-
-# ------------------------------------------------------------------------------------------- word classes
-
-def _readings_any(tok: Any) -> tuple:
-    rs = tok.doc.user_data.get(("._.", "readings", tok.idx, None))
-    return tuple(rs or ()) or (lx._pl_readings(tok.text) if tok.doc.lang_ == "pl" else ())
-
-
-def common_cap(tok: Any, lex: lx.Lexicon) -> bool:
-    """A capitalised Polish common noun ("Ekspert", "Prawnik"): every reading's lemma is lower-case, so the capital
-    comes from the position (a sentence start the splitter missed, a heading) and the word is not a name."""
-    if lex.lang != "pl" or not tok.text[:1].isupper() or tok.text.isupper():
-        return False
-    rs = _readings_any(tok)
-    return any(t.startswith(("subst", "depr")) for _, t in rs) and all(lem[:1].islower() for lem, _ in rs)
-
-
-def person_noun(tok: Any, lex: lx.Lexicon) -> bool:
-    """A noun naming a person (Polish masculine-personal gender, or a role noun of roles.tsv): such a description
-    refers back to a person the article names ("Ekspert", "the minister"), an institution's name does not."""
-    if lex.lang == "pl":
-        rs = _readings_any(tok)
-        if any(t.startswith(("subst", "depr")) and ":m1" in t for _, t in rs):
-            return True
-        for lem, t in rs:     # feminine person nouns are derived from masculine ones: właścicielka, rzeczniczka
-            if t.startswith("subst") and ":f" in t:
-                for suf, rep in (("czka", "k"), ("ka", ""), ("yni", ""), ("ini", "")):
-                    if lem.endswith(suf) and len(lem) - len(suf) >= 4 and any(t2.startswith("subst") and ":m1" in t2 for _, t2 in
-                                                 lx._pl_readings(lem[: -len(suf)] + rep)):
-                        return True
-    return bool(lx.lemmas(tok, lex) & role_heads(lex.lang))
-
-
-@lru_cache(maxsize=2)
-def role_heads(lang: str) -> frozenset[str]:
-    """Head words of the role nouns in kb roles.tsv ("rzecznik Kremla" -> rzecznik, "the foreign minister" ->
-    minister); institutions and armed forces left out."""
-    from kronika.kb.loader import kb_file
-    from kronika.resources import read_tsv
-
-    out, bodies = set(), set()
-    for r in read_tsv(kb_file("roles.tsv")):
-        words = r["form"].split()
-        if r["lang"] != lang or not words or not words[0][:1].islower():
-            continue
-        head = (words[0] if lang == "pl" else words[-1]).lower()
-        (bodies if r.get("role") in ("institution", "military") else out).add(head)
-    return frozenset(w for w in out - bodies if lang == "pl" or not w.endswith("s"))
-
-
-def _cap_common_word(tok: Any) -> bool:
-    """A capitalised Polish word all of whose readings have lower-case lemmas ("Tymczasem", "Prawnik")."""
-    if not tok.text[:1].isupper() or tok.text.isupper():
-        return False
-    rs = _readings_any(tok)
-    return bool(rs) and all(lem[:1].islower() for lem, t in rs if t != "ign") and any(t != "ign" for _, t in rs)
-
-
-def _num_hyphen(doc: Doc, j: int) -> bool:
-    """The hyphen of "19-letniego": a number glued to an adjective."""
-    return doc[j].text == "-" and j > 0 and doc[j - 1].like_num and not doc[j - 1].whitespace_ and \
-        not doc[j].whitespace_
-
-
-def noun_genders(tok: Any, lex: lx.Lexicon) -> set[str]:
-    """Every gender/number ('m', 'f', 'n', 'pl') a Polish nominative noun reading allows; empty when unknown."""
-    out = set()
-    for t in _tags(tok, lex):
-        p = t.split(":")
-        if p[0] in ("subst", "depr") and len(p) > 3 and "nom" in p[2].split("."):
-            for num in p[1].split("."):
-                if num == "pl":
-                    out.add("pl")
-                else:
-                    out.update("f" if g == "f" else "n" if g == "n" else "m" for g in p[3].split("."))
-    return out
+def _relative_head(doc: Doc, comma: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
+    """The name right before ", który/która ..." when that relative clause runs up to `comma` (the verb's comma)."""
+    for r in range(comma - 2, max(lo, comma - 30), -1):
+        if doc[r].text in ".!?;:\"„”" or lx.speech_verb(doc[r], lex):
+            return None
+        if doc[r - 1].text == "," and "który" in lx.lemmas(doc[r], lex) and doc[r].text[:1].islower():
+            e = r - 1
+            s = e
+            while s > lo and _is_cap(doc[s - 1]) and e - s < 4:
+                s -= 1
+            if s >= e:
+                return None
+            sp = _from_np(doc, s, e, lex)
+            return sp if sp is not None and sp.kind == "name" else None
+    return None
