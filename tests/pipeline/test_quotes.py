@@ -198,3 +198,11 @@ def test_english_title_case_headline_speech(text, content, speaker):
 
 def test_english_headline_without_speech_verb_is_no_quote():
     assert _quotes("Rural Schools Face Deep Budget Cuts, Report Shows.\n\nThe report came out on Monday.", "en") == []
+
+
+def test_a_quotation_is_not_attributed_across_a_paragraph_or_a_full_stop():
+    text = ('Drills.\n\n"We are ready for any scenario," the general told reporters. "Our units have trained for this '
+            'exercise for many months now."\n\nThe ministry said the drills would end on Friday.')
+    qs = {q["text"]: q for q in _quotes(text, "en")}
+    second = next(q for t, q in qs.items() if t.startswith("Our units"))
+    assert "general" in (second["speaker"] or "")

@@ -67,8 +67,12 @@ class QuoteStage:
         """A speech verb within the first tokens after a closing mark/dash: '– powiedział', ', he said'."""
         n = len(doc)
         k = t
-        ended = False      # a full stop after the closing mark ends the sentence: what follows is a new one
+        # a full stop after the closing mark, or one closing the quoted sentence itself ('… ever." The Kremlin
+        # said'), ends the sentence: what follows is a new one; a line break starts a new paragraph
+        ended = t > 1 and doc[t - 2].text == "." and doc[t - 1].text in '"”»\''
         while k < n and (doc[k].text in ",.–—-" or doc[k].is_space) and k - t < 3:
+            if "\n" in doc[k].text:
+                return None
             ended = ended or doc[k].text == "."
             k += 1
         if ended and doc[k - 1].text not in "–—-" and (k >= n or self.lex.kind_of(doc[k].text) != "back_reference"):
