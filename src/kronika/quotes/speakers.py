@@ -400,7 +400,10 @@ def before_verb(doc: Doc, v: int, lo: int, lex: lx.Lexicon) -> Speaker | None:
             s += 1
     else:
         if doc[e - 1].text[:1].islower() and doc[e - 1].lower_ not in lex.words and not doc[e - 1].lower_.endswith("s"):
-            if doc[e - 1].pos_ not in ("NOUN", "PROPN", "PRON"):
+            # a word the small tagger reads as an adjective is the head noun after a determiner or a noun right
+            # before the verb ("the general told", "the army chief said")
+            if doc[e - 1].pos_ not in ("NOUN", "PROPN", "PRON") and not (
+                    e - 2 >= s and doc[e - 1].pos_ == "ADJ" and doc[e - 2].pos_ in ("DET", "NOUN", "PROPN")):
                 return None
     return _from_np(doc, s, e, lex)
 
