@@ -129,12 +129,14 @@ class ActorStage:
         return doc.has_annotation("TAG") and tok.pos_ != "PROPN"
 
     def _name_goes_on(self, doc: Doc, hit: Hit) -> bool:
-        """A full name followed, in the same sentence, by a capitalised word that is no title and no known name."""
+        """A full name followed, in the same sentence, by a capitalised word that is no title, no given name and no
+        known state or organisation ("Władimir Putin Rosji" is Putin; "Juan Carlos Pérez" is not the king)."""
         sp = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         j = sp.end if sp is not None else len(doc)
         return j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].is_sent_start \
             and doc[j].lower_ not in _title_words(self.lang) and sp[-1].whitespace_ == " " \
-            and not self.matcher.find(doc[j].text) and not _given_name(doc[j].text)
+            and not any(h.payload.kind not in PERSON_KINDS for h in self.matcher.find(doc[j].text)) \
+            and not _given_name(doc[j].text)
 
     def _part_of_other_name(self, doc: Doc, hit: Hit) -> bool:
         """A known surname (or a first name taken for one) next to another capitalised name is someone else:
