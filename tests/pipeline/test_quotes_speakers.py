@@ -288,3 +288,11 @@ def test_a_description_links_to_a_foreign_name_whatever_its_entity_label():
                   "otworzy szkołę w Boliwii. - Nigdy nie sądziłam, że to się uda - powiedziała misjonarka.")
     assert qs["zakon otworzy szkołę w Boliwii"]["speaker"] == "Inés Moreno"
     assert qs["Nigdy nie sądziłam, że to się uda"]["speaker"] == "Inés Moreno"
+
+
+def test_a_description_naming_its_polity_is_not_another_polity_s_named_speaker():
+    text = ("Łotwa prosi o wsparcie.\n\n– Potrzebujemy więcej obrony przeciwlotniczej – powiedział minister obrony "
+            "Łotwy.\n\nRzecznik Kremla Dmitrij Pieskow stwierdził, że to \"prowokacja wobec Rosji\".")
+    got = {q["text"]: q for q in kronika.analyze(text, lang="pl")["quotes"]}
+    first = next(q for t, q in got.items() if t.startswith("Potrzebujemy"))
+    assert "Pieskow" not in (first["speaker"] or "") and first["speaker_actor"] == "LVA"

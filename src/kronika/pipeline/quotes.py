@@ -378,12 +378,25 @@ class QuoteStage:
                         (f["speaker"].kind == "name" or f["speaker"].linked) and
                         not f["speaker"].extra.get("outlet")), key=lambda x: x[0])
         ordered = sorted(found, key=lambda f: f["pos"])
+        polity_at = {k: a.label_ for a in actor_spans for k in range(a.start, a.end)}
+
+        def same_side(desc: spk.Speaker, person: spk.Speaker) -> bool:
+            """A description that names its polity ("minister obrony Litwy", "polski premier") is no other
+            polity's office holder named elsewhere (the Kremlin's spokesman)."""
+            own = {polity_at[k] for k in range(desc.start, desc.end) if k in polity_at}
+            if not own:
+                return True
+            theirs = person.actor or lk.resolve_actor(doc, person, self.lang, date, actor_spans)
+            return theirs is None or theirs in own
+
         for f in ordered:                      # anaphoric descriptions: "Ekspert zauważył" -> the named expert
             sp = f["speaker"]
             if sp is None or sp.kind != "desc" or sp.linked or not spk.person_noun(doc[sp.start], self.lex):
                 continue
-            prev = next((s for p, s in reversed(named) if p <= f["pos"] and lk.compatible(s, sp.gender)), None)
-            prev = prev or next((s for p, s in named if p > f["pos"] and lk.compatible(s, sp.gender)), None)
+            prev = next((s for p, s in reversed(named) if p <= f["pos"] and lk.compatible(s, sp.gender)
+                         and same_side(sp, s)), None)
+            prev = prev or next((s for p, s in named if p > f["pos"] and lk.compatible(s, sp.gender)
+                                 and same_side(sp, s)), None)
             if prev is None and sp.end - sp.start == 1 and sp.gender != "pl":   # a bare "Ekspert": the last
                 prev = lk.introduced(doc, 0, sp.start, self.lex, gender=sp.gender, skip=skip)   # person named
             if prev is not None:
