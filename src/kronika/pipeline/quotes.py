@@ -378,16 +378,8 @@ class QuoteStage:
                         (f["speaker"].kind == "name" or f["speaker"].linked) and
                         not f["speaker"].extra.get("outlet")), key=lambda x: x[0])
         ordered = sorted(found, key=lambda f: f["pos"])
-        polity_at = {k: a.label_ for a in actor_spans for k in range(a.start, a.end)}
-
         def same_side(desc: spk.Speaker, person: spk.Speaker) -> bool:
-            """A description that names its polity ("minister obrony Litwy", "polski premier") is no other
-            polity's office holder named elsewhere (the Kremlin's spokesman)."""
-            own = {polity_at[k] for k in range(desc.start, desc.end) if k in polity_at}
-            if not own:
-                return True
-            theirs = person.actor or lk.resolve_actor(doc, person, self.lang, date, actor_spans)
-            return theirs is None or theirs in own
+            return lk.same_polity(doc, desc, person, self.lang, date, actor_spans)
 
         for f in ordered:                      # anaphoric descriptions: "Ekspert zauważył" -> the named expert
             sp = f["speaker"]

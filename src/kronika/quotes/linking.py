@@ -446,3 +446,13 @@ def office_holder(doc: Doc, sp: Speaker, lex: lx.Lexicon, date: str | None, acto
     out.linked, out.actor = name, polity
     out.extra["desc"] = (s, e)
     return out
+
+
+def same_polity(doc: Doc, desc: Speaker, person: Speaker, lang: str, date: str | None, actor_spans: list) -> bool:
+    """A description that names its polity ("minister obrony Litwy", "polski premier") is no other polity's person
+    named elsewhere in the article (the Kremlin's spokesman); one that names none may be anyone's."""
+    own = {a.label_ for a in actor_spans if desc.start <= a.start and a.end <= desc.end}
+    if not own:
+        return True
+    theirs = person.actor or resolve_actor(doc, person, lang, date, actor_spans)
+    return theirs is None or theirs in own
