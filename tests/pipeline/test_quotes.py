@@ -206,3 +206,9 @@ def test_a_quotation_is_not_attributed_across_a_paragraph_or_a_full_stop():
     qs = {q["text"]: q for q in _quotes(text, "en")}
     second = next(q for t, q in qs.items() if t.startswith("Our units"))
     assert "general" in (second["speaker"] or "")
+
+
+def test_a_short_quoted_sentence_after_a_quotation_goes_on_with_it():
+    text = 'Strike.\n\n"We will not give up," the union leader said. "Our members are ready."\n\nTalks resume today.'
+    got = {q["text"]: q for q in _quotes(text, "en")}
+    assert "union leader" in (got["Our members are ready."]["speaker"] or "")

@@ -226,7 +226,10 @@ class QuoteStage:
                 continue
             if not attributed:
                 words = len(content.split())
-                if c.style == "mark" and (words < _MIN_UNATTRIBUTED_WORDS or content.istitle()):
+                # a short full sentence quoted right after someone's quotation in one paragraph goes on with it
+                goes_on = content[:1].isupper() and content.rstrip()[-1:] in ".!?" and bool(found) and \
+                    found[-1]["kind"] == "direct" and "\n" not in text[found[-1]["end"]:c.start]
+                if c.style == "mark" and (words < _MIN_UNATTRIBUTED_WORDS and not goes_on or content.istitle()):
                     continue     # a dash at a sentence start marks speech whatever its length
                 if c.style == "dash":
                     c.end = self._cut_teaser(doc, c.start, c.end)
