@@ -23,8 +23,12 @@ ACTORS = {
     "Kazachstan": ("KAZ", None), "Kazachstanu": ("KAZ", None), "Kanada": ("CAN", None), "Polską": ("POL", None),
     "Polscy": ("POL", None), "Rosją": ("RUS", None), "Russian": ("RUS", None),
     "Kanady": ("CAN", None), "Zełenskim": ("UKR", "GOV"),
+    "Litwy": ("LTU", None), "Kanadę": ("CAN", None), "Kanadzie": ("CAN", None), "Chinami": ("CHN", None),
+    "polskiego": ("POL", None), "Ukrainie": ("UKR", None), "Rosyjski": ("RUS", None), "Izraelskie": ("ISR", None),
+    "Libanie": ("LBN", None), "Tajwanu": ("TWN", None), "USA": ("USA", None),
 }
 PERSONS = {"Zełenskim"}
+ADJECTIVES = {"Rosyjski", "Izraelskie"}
 
 
 def mark_actors(doc, actors: dict[str, tuple[str, str | None, str]]):
@@ -52,7 +56,8 @@ def mark_actors(doc, actors: dict[str, tuple[str, str | None, str]]):
 
 @Language.factory("test_stub_actors")
 def make_stub(nlp: Language, name: str):
-    actors = {form: (code, sector, "person" if form in PERSONS else "name") for form, (code, sector) in ACTORS.items()}
+    actors = {form: (code, sector, "person" if form in PERSONS else "adjective" if form in ADJECTIVES else "name")
+              for form, (code, sector) in ACTORS.items()}
     return lambda doc: mark_actors(doc, actors)
 
 

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from kronika.events.domestic import STATE_ACTS, place_mention
 from kronika.events.lexicon import Predicate
-from kronika.events.mentions import Mention, adverbial, tag_class, token_cases, verb_class
+from kronika.events.mentions import Mention, adverbial, sector_nouns, tag_class, token_cases, verb_class
+from kronika.pipeline.extensions import QUOTES
 from kronika.resources import lang_data, read_tsv
 
 _FINITE = ("fin", "praet", "impt", "bedzie", "winien", "pcon", "pant", "inf", "pact", "aglt")
@@ -47,6 +48,8 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
     """Arguments of a Polish predicate."""
     if "nom" in row.preps:
         return _deontic(pred, clause, mentions)
+    if "converse" in row.preps:
+        return _converse(pred, clause, mentions)
     cls = verb_class(pred)
     nominal = cls in ("ger", "subst", "depr")
     doc = pred.doc
@@ -62,7 +65,7 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
         by = [m for m in mentions if m.prep == "przez" and m.start > pred.i]
         sources = _group(_nearest(by, pred.i))
         subj = [m for m in in_clause if m.prep is None and "nom" in m.cases]
-        targets = _group(_nearest(subj, pred.i))
+        targets = _group(_nearest(subj, pred.i) or _antecedent(clause, pred, mentions))
         if not sources and row.type in STATE_ACTS:
             # 'został aresztowany w Libanie': an act only authorities perform belongs to the place's state
             where = place_mention(clause, targets, mentions, places, "pl")
@@ -77,8 +80,11 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
     if nominal:
         heads_pred = [m for m in mentions if m.adjective and m.head is not None and m.head.i == pred.i]
         adj = [m for m in heads_pred if 0 < pred.i - m.end + 1 <= 2] + [m for m in heads_pred if m.start == pred.i + 1]
-        gen_after = [m for m in mentions if not m.adjective and m.prep is None and m.start - pred.i in (1, 2)
-                     and "gen" in m.cases and m.head is None]
+        gen_after = [m for m in mentions if not m.adjective and m.prep is None and "gen" in m.cases and (
+            m.start - pred.i in (1, 2) and m.head is None
+            # 'wizyta prezydenta Tajwanu', 'atak armii Rosji': the author's title or body between noun and actor
+            or m.head is not None and m.head.i == pred.i + 1 and m.start - pred.i <= 3
+            and sector_nouns("pl").get(m.head.lemma_.lower()) in _OFFICE_SECTORS)]
         tgt_cands = [m for m in mentions if m.start > pred.i and _target_ok_pl(m, row.preps, True)
                      and m not in adj and m.start - pred.i <= 8]
         if adj:
@@ -86,6 +92,11 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
         elif gen_after and ("gen" not in row.preps or any(m.prep for m in tgt_cands)):
             sources = _group(gen_after[0])
             tgt_cands = [m for m in tgt_cands if m not in sources]
+        elif (by := _nominal_agent(pred, row, clause, mentions)) is not None:
+            # 'naruszenie granicy Litwy przez rosyjskie drony', 'aneksja Krymu przez Rosję': the agent of a verbal
+            # noun in a 'przez' phrase after its genitive object
+            sources = _group(by)
+            tgt_cands = [m for m in tgt_cands if m not in sources and m.start < by.start]
         if sources:
             targets = _group(_nearest([m for m in tgt_cands if m not in sources], pred.i))
             return Args(sources, targets, 0.7)
@@ -123,7 +134,12 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
                                                        for t in doc[clause.start:pred.i])):
             sources, carried = list(prev_subject), True
             conf -= 0.25
-    if not sources:
+    elif prev_subject and not nominal and cls in ("fin", "praet", "bedzie") and _role_subject(clause, pred, mentions):
+        # 'Orban przyleciał do Moskwy. Premier spotkał się z Putinem': a bare title as subject points back
+        sources, carried = list(prev_subject), True
+        conf -= 0.3
+    quoted = not sources and _in_direct_quote(pred) and speaker_act(pred, row)
+    if not sources and not quoted:
         return None
     if not targets:
         cands = [m for m in mentions if m not in sources and _target_ok_pl(m, row.preps, nominal)
@@ -141,6 +157,21 @@ def polish(pred: Token, row: Predicate, clause: Span, mentions: list[Mention], p
                           and loose_preps is _LOOSE_PREPS)]
             if loose:
                 targets, conf = _group(min(loose, key=lambda m: m.start)), conf - 0.1
+        if not targets and row.type == "ASSAULT" and not nominal and not quoted:
+            # 'zbombardował cele w Libanie', 'ostrzelali pozycje na Ukrainie': an attack on objects in a country
+            # is aimed at that country (a locative place only: 'wtargnęły w przestrzeń X' is a direction)
+            codes = {m.code for m in sources}
+            where = [m for m in mentions if clause.start <= m.start < clause.end and m.start > pred.i + 1
+                     and m.prep in ("w", "na") and "loc" in m.cases and not m.adjective and m.code not in codes]
+            if where:
+                targets, conf = _group(min(where, key=lambda m: m.start)), conf - 0.1
+    if quoted:
+        # '– Wysyłamy sygnał wsparcia dla Ukrainy – powiedział X': the speaker is the source (events stage)
+        # only an addressee in the predicate's own clause, with no other verb between ('Potrzebujemy solidarności
+        # i musimy oceniać intencje Rosji': Russia is no addressee of the solidarity)
+        near = [m for m in targets if clause.start <= m.start < clause.end and not any(
+            tag_class(t) in _FINITE for t in doc[min(pred.i, m.start) + 1:max(pred.i, m.start)])]
+        return Args([], near, conf, True) if near else None
     if not targets and (row.cameo or "").startswith(_EASE_DISSENT):
         sources, targets = _own_government(sources)
     return Args(sources, targets, conf, carried)
@@ -191,6 +222,26 @@ def _own_authorities(targets: list[Mention], pred: Token) -> Args | None:
     return Args(src, tgt, 0.5)
 
 
+# material acts whose 'przez X' is a route, not an agent ('dostawy broni przez Polskę', 'tranzyt gazu przez Ukrainę')
+_ROUTED = frozenset({"AID", "COOPERATE", "MOBILIZE"})
+
+
+def _nominal_agent(pred: Token, row: Predicate, clause: Span, mentions: list[Mention]) -> Mention | None:
+    """The 'przez' agent of a verbal noun: only after a genitive object (an actor or the lexicon's object noun) that
+    follows the noun directly, within its clause; a route reading ('przez Polskę') is left out for material acts."""
+    if row.type in _ROUTED:
+        return None
+    doc = pred.doc
+    nxt = pred.i + 1
+    while nxt < clause.end and tag_class(doc[nxt]) in ("adj", "adja"):
+        nxt += 1
+    if nxt >= clause.end or "gen" not in token_cases(doc[nxt]) and not any(m.start == nxt for m in mentions):
+        return None
+    by = [m for m in mentions if m.prep == "przez" and clause.start <= m.start < clause.end
+          and nxt < m.start <= pred.i + 8]
+    return min(by, key=lambda m: m.start) if by else None
+
+
 def _light_verb_object(pred: Token, clause: Span) -> bool:
     """A verbal noun that is the accusative object of a verb close before it ('rozpoczęła inwazję', 'złożył wizytę')
     takes that verb's subject as its source; a noun anywhere else does not."""
@@ -234,7 +285,12 @@ def _deontic(pred: Token, clause: Span, mentions: list[Mention]) -> Args | None:
     subject of the speech verb that opens the 'że' clause the source (a quote's speaker when none is named)."""
     doc = pred.doc
     if clause.start < 1 or doc[clause.start - 1].lower_ not in ("że", "iż"):
-        return None
+        if not _in_direct_quote(pred):
+            return None
+        # '– Rosja musi wycofać wojska – powiedział minister': in quoted speech the demand is the speaker's
+        subj = [m for m in mentions if clause.start <= m.start < pred.i and m.prep is None and "nom" in m.cases
+                and pred.i - m.end <= 3]
+        return Args([], _group(max(subj, key=lambda m: m.start)), 0.6, carried=True) if subj else None
     subj = [m for m in mentions if clause.start <= m.start < pred.i and m.prep is None and "nom" in m.cases]
     if not subj:
         return None
@@ -253,6 +309,11 @@ def _deontic(pred: Token, clause: Span, mentions: list[Mention]) -> Args | None:
     return Args(_group(src), [m for m in targets if m not in src.group], 0.6)
 
 
+def _in_direct_quote(tok: Token) -> bool:
+    """Whether the token lies inside a direct quotation (the quotes stage's spans)."""
+    return any(q.start <= tok.i < q.end and q.label_ == "direct" for q in tok.doc.spans.get(QUOTES, []))
+
+
 # what a speaker does by speaking: inside a quote such a predicate is the speaker's own act
 _VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT", "AGREE", "CONCEDE"})
 
@@ -264,6 +325,20 @@ def speaker_act(pred: Token, row: Predicate) -> bool:
         return True
     return ":pri" in (pred.tag_ or "") or any(tag_class(t) == "aglt" and ":pri" in t.tag_ for t in pred.doc[
         pred.i + 1:pred.i + 3])
+
+
+def _converse(pred: Token, clause: Span, mentions: list[Mention]) -> Args | None:
+    """'Ukraina otrzymała od Niemiec czołgi' -> DEU AID UKR: the giver in an 'od' phrase is the source, the subject
+    that receives is the target (verbs of receiving; the lexicon's prep 'converse')."""
+    if verb_class(pred) not in _FINITE:
+        return None
+    in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+    giver = [m for m in in_clause if m.prep == "od" and m.start > pred.i]
+    taker = [m for m in in_clause if m.prep is None and "nom" in m.cases and m not in giver]
+    if not giver or not taker:
+        return None
+    src = _group(min(giver, key=lambda m: m.start))
+    return Args(src, [m for m in _group(_nearest(taker, pred.i)) if m not in src], 0.7)
 
 
 def _relative_subject(clause: Span, pred: Token) -> Token | None:
@@ -279,6 +354,41 @@ def _relative_subject(clause: Span, pred: Token) -> Token | None:
     while j >= 0 and doc[j].lower_ in (",", "–", "—"):
         j -= 1
     return doc[j] if j >= 0 else None
+
+
+def _antecedent(clause: Span, pred: Token, mentions: list[Mention]) -> Mention | None:
+    """The actor in the noun phrase a nominative 'który' refers to ('rosyjski dziennikarz, który został zatrzymany',
+    'niemiecki okręt wojenny X, który został wysłany'): the phrase just before the comma, nouns and adjectives only."""
+    last = _relative_subject(clause, pred)
+    if last is None:
+        return None
+    doc = pred.doc
+    lo = last.i
+    while lo - 1 >= max(0, last.i - 7) and tag_class(doc[lo - 1]) in ("subst", "depr", "adj", "ign", "brev", "num"):
+        lo -= 1
+    inside = [m for m in mentions if lo <= m.start and m.end <= last.i + 1]
+    return min(inside, key=lambda m: m.start) if inside else None
+
+
+def _role_subject(clause: Span, pred: Token, mentions: list[Mention]) -> bool:
+    """Whether the clause's only nominative noun before the predicate is a bare title of a state's office holder
+    ('premier', 'prezydent', 'minister': sector_nouns.tsv, masculine personal) with no actor of its own."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    nouns = sector_nouns("pl")
+    found = False
+    for tok in pred.doc[clause.start:pred.i]:
+        if tok.i in covered:
+            return False
+        if tag_class(tok) in ("subst", "depr", "ppron3", "ppron12") and tok.morph.get("Case") == ["Nom"] and \
+                not adverbial(tok):
+            if found or nouns.get(tok.lemma_.lower()) not in _OFFICE_SECTORS or ":m1" not in (tok.tag_ or ""):
+                return False                # a person's title only, not 'kraj', 'władze' (topic kept elsewhere)
+            found = True
+    return found
+
+
+# sectors of offices whose bare title refers back to the office holder named before
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 
 
 def _has_nominal_subject(clause: Span, pred: Token, mentions: list[Mention]) -> bool:

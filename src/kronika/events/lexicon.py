@@ -23,6 +23,7 @@ class Predicate:
     reflexive: bool                         # notes say the verb takes 'się'
     conditional: bool = False               # a sense the notes restrict ('only verbal: ...'): last resort
     when: tuple["Condition", ...] = ()      # conditions on the context that select this row (all must hold)
+    unaddressed: bool = False               # notes say 'unaddressed': an act with no addressee by nature (a pardon)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def load(lang: str) -> Lexicon:
             cameo=r.get("cameo") or None,
             reflexive=notes.startswith("się") or "; się" in notes or "ger=" in notes and " się;" in notes,
             conditional=notes.split("; ")[-1].startswith("only ") or notes.startswith("only "),
-            when=parse_conditions(r.get("when") or "")))
+            when=parse_conditions(r.get("when") or ""), unaddressed="unaddressed" in notes))
     return Lexicon(rows)
 
 

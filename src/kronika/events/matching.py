@@ -67,3 +67,27 @@ def transitivity_fits(tok: Token, row: Predicate) -> bool:
         return False
     has_object = any(c.dep_ in ("dobj", "obj") for c in tok.children)
     return has_object if "acc" in row.preps else not has_object and not row.preps
+
+
+def _has(lemma: str | frozenset[str], wanted) -> bool:
+    return lemma in wanted if isinstance(lemma, str) else not lemma.isdisjoint(wanted)
+
+
+def conditions_hold(row: Predicate, sent: Span, off: int, lemmas: list, bounds: set[str]) -> bool:
+    """Whether every `when` condition of a lexicon row holds around the predicate at sentence offset `off`;
+    `lemmas` per token: a lemma, or (Polish) the set of its nominal readings, since the tagger lemmatises a verbal
+    noun to its verb ('z zadowoleniem' -> 'zadowolić')."""
+    for cond in row.when:
+        if cond.kind == "context":
+            lo, hi = off, off + 1
+            while lo > 0 and off - lo < 8 and sent[lo - 1].lower_ not in bounds:
+                lo -= 1
+            while hi < len(lemmas) and hi - off <= 8 and sent[hi].lower_ not in bounds - {","}:
+                hi += 1
+            if not any(_has(lemmas[q], cond.lemmas) for q in range(lo, hi) if q != off):
+                return False
+        elif cond.kind == "after":
+            hits = [q for q in range(off + 1, min(len(lemmas), off + 14)) if _has(lemmas[q], cond.lemmas)]
+            if not any(_has(lemmas[k], cond.then) for q in hits for k in range(q + 1, min(len(lemmas), q + 5))):
+                return False
+    return True

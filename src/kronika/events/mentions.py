@@ -143,7 +143,9 @@ def polish_mentions(sent: Span, spans: list[Span], skip: set[int]) -> list[Menti
     for sp in spans:
         first = sp[0]
         # a name that opens with an adjective ('Wielka Brytania', 'Korea Południowa') is no adjectival mention
-        adjective = tag_class(first) in ("adj", "adja") and (len(sp) == 1 or sp._.mention_kind == "adjective")
+        # (the tagger reads a capitalised adjective opening a sentence as a noun: 'Rosyjski atak na ...')
+        adjective = (tag_class(first) in ("adj", "adja") or sp._.mention_kind == "adjective" and len(sp) == 1) and (
+            len(sp) == 1 or sp._.mention_kind == "adjective")
         cases = set()
         for t in sp:
             cases = token_cases(t)

@@ -19,7 +19,8 @@ from kronika.events.assemble import better as _better, event as _event, main_ver
     polity_sources as _polity_sources, sector as _sector, speaker as _speaker
 from kronika.events.placed import placed_source, victim_args
 from kronika.events.lexicon import Lexicon, Predicate, english_lemma, load as load_lexicon
-from kronika.events.matching import find_object, finite, nominal_readings, surface, transitivity_fits
+from kronika.events.matching import (conditions_hold, find_object, finite, nominal_readings, surface,
+                                     transitivity_fits)
 from kronika.events.mentions import (Mention, english_mentions, passive_reading, polish_mentions, sector_nouns,
                                      tag_class, verb_class)
 from kronika.events.modality import cues as modality_cues, modality
@@ -179,7 +180,8 @@ class EventStage:
             # an act that has no addressee by its nature ('resigned', 'skapitulował'): a bare verb row
             bare = row.type in TARGETLESS or row.type == "RETREAT" and not nominal and row.pos == "verb" and (
                 not row.preps and (not row.objects or (row.cameo or "").startswith("083"))
-                or (row.cameo or "") in _UNADDRESSED_RETREAT and _main_verb(tok, self.lang))
+                or (row.cameo or "") in _UNADDRESSED_RETREAT and _main_verb(tok, self.lang)
+                or row.unaddressed and (_main_verb(tok, self.lang) or verb_class(tok) == "ppas"))
             evs = [(_evidence(sent, [tok, *extra], src, tgt), ev) for src, tgt in _pairs(args, row.type, speaker,
                                                                                           fallback, bare)
                    if (ev := _event(row, src, tgt, mod, args.confidence)) is not None]
@@ -285,7 +287,7 @@ class EventStage:
                                                                        enumerate(row.lemmas))):
                 continue
             extra = [sent[off + q] for q in range(1, n)]
-            if row.when and not _conditions_hold(row, sent, off, alts or lemmas, self._BOUNDS):
+            if row.when and not conditions_hold(row, sent, off, alts or lemmas, self._BOUNDS):
                 continue
             if row.objects:
                 hit = find_object(lemmas, row.objects, off + n, window_hi, window_lo, off, alts)
@@ -314,7 +316,15 @@ class EventStage:
 
     def _lemma(self, tok: Token) -> str:
         if self.lang == "pl":
-            return passive_reading(tok) or (tok.lemma_ or tok.text).lower()
+            lem = passive_reading(tok) or (tok.lemma_ or tok.text).lower()
+            cls = tag_class(tok)
+            if lem not in self.lexicon and cls in _PL_VERB:
+                # the tagger's lemma may be a wrong verb ('udzieli' -> 'udziać'): a verbal morfeusz reading of the
+                # same form whose lemma is a predicate is taken instead
+                alt = next((r.split(":", 1)[0].lower() for r, tag in tok._.readings or ()
+                            if tag.split(":", 1)[0] in _PL_VERB and r.split(":", 1)[0].lower() in self.lexicon), None)
+                return alt or lem
+            return lem
         if tok.lemma_ and tok.lemma_ != tok.text or tok.doc.has_annotation("LEMMA") and tok.lemma_:
             lem = tok.lemma_.lower()
             if lem in self.lexicon or lem in self.lexicon.object_lemmas or not tok.is_alpha:
@@ -426,30 +436,6 @@ def _commitment_lemmas(lang: str) -> frozenset[str]:
     'pledged to send', 'announced it would provide')."""
     return frozenset(c.lemmas[0] for cs in modality_cues(lang).by_first.values() for c in cs
                      if c.modality == "future" and c.scope in ("governs_inf", "clause") and len(c.lemmas) == 1)
-
-
-def _has(lemma: str | frozenset[str], wanted) -> bool:
-    return lemma in wanted if isinstance(lemma, str) else not lemma.isdisjoint(wanted)
-
-
-def _conditions_hold(row: Predicate, sent: Span, off: int, lemmas: list, bounds: set[str]) -> bool:
-    """Whether every `when` condition of a lexicon row holds around the predicate at sentence offset `off`;
-    `lemmas` per token: a lemma, or (Polish) the set of its nominal readings, since the tagger lemmatises a verbal
-    noun to its verb ('z zadowoleniem' -> 'zadowolić')."""
-    for cond in row.when:
-        if cond.kind == "context":
-            lo, hi = off, off + 1
-            while lo > 0 and off - lo < 8 and sent[lo - 1].lower_ not in bounds:
-                lo -= 1
-            while hi < len(lemmas) and hi - off <= 8 and sent[hi].lower_ not in bounds - {","}:
-                hi += 1
-            if not any(_has(lemmas[q], cond.lemmas) for q in range(lo, hi) if q != off):
-                return False
-        elif cond.kind == "after":
-            hits = [q for q in range(off + 1, min(len(lemmas), off + 14)) if _has(lemmas[q], cond.lemmas)]
-            if not any(_has(lemmas[k], cond.then) for q in hits for k in range(q + 1, min(len(lemmas), q + 5))):
-                return False
-    return True
 
 
 def _evidence(sent: Span, pred_tokens: list[Token], src: dict, tgt: dict | None) -> Span:

@@ -1,0 +1,33 @@
+"""Polish events through the shipped Polish pipeline (tagger + actor stage): tagger misreadings that the events
+stage must survive. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kronika.loading import load
+    return load("pl")
+
+
+def _triples(doc) -> set[tuple]:
+    return {(e["source"]["actor"], e["type"], (e["target"] or {}).get("actor")) for e in doc._.events
+            if e["modality"] not in ("hypothetical", "negated")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised adjective opening the sentence, read by the tagger as a noun
+    ("Rosyjski atak na Ukrainę trwał całą noc.", ("RUS", "ASSAULT", "UKR")),
+    # a bare title as subject points back to the office holder of the previous sentence
+    ("Premier Węgier Viktor Orban przyleciał w środę do Moskwy. Premier skrytykował tam Ukrainę.",
+     ("HUN", "ACCUSE", "UKR")),
+    # 'udzieli' lemmatised by the tagger as 'udziać'
+    ("Hiszpania udzieli azylu obywatelom Wenezueli.", ("ESP", "AID", "VEN")),
+])
+def test_polish_pipeline_recall(nlp, text, expected):
+    assert expected in _triples(nlp(text))
+
+
+def test_bare_title_without_a_previous_actor_gives_nothing(nlp):
+    assert not _triples(nlp("Premier skrytykował w środę nową ustawę."))
