@@ -27,6 +27,9 @@ def mentions(text, lang="pl"):
     ("Wojska Korei Północnej walczą po stronie Rosji.", {"PRK", "RUS"}),
     # a state's own body, named with the state at its end
     ("Ministerstwo Spraw Zagranicznych Litwy wezwało ambasadora Białorusi.", {"LTU", "BLR"}),
+    # a verb opening speech, and an ambiguous name after a capitalised common noun
+    ("– Wspieramy Gruzję i będziemy ją wspierać – powiedział minister.", {"GEO"}),
+    ("Władze Kuby ogłosiły stan wyjątkowy.", {"CUB"}),
 ])
 def test_polish_actor_sets(text, codes):
     assert actors_of(text) == codes

@@ -87,8 +87,8 @@ class ActorStage:
             return False
         i = span.start - 1
         if span.text[:1].isupper() and i >= 0 and i not in covered and doc[i].text[:1].isupper() \
-                and doc[i].is_alpha and not doc[i].is_stop:   # "Michael Jordan" even at a sentence's start
-            return False
+                and doc[i].is_alpha and not doc[i].is_stop and not _capitalised_role(doc[i]):
+            return False    # "Michael Jordan" even at a sentence's start; but "Władze Kuby" is Cuba's
         return True
 
     def _region_is_place(self, doc: Doc, span: Span) -> bool:
@@ -408,7 +408,10 @@ def _body_words(lang: str) -> frozenset[str]:
 
 
 def _capitalised_role(tok) -> bool:
-    """A role noun capitalised only because it opens the sentence ("Wojska Korei Północnej", "Rząd Francji"): the
-    phrase is the state's own body, not a name containing the state's."""
-    return tok.is_sent_start and tok.lemma_[:1].islower() and \
+    """A role noun or a verb capitalised only because it opens the sentence or speech ("Wojska Korei Północnej",
+    "Rząd Francji", "– Wspieramy Ukrainę"): the phrase is no name containing the state's, whatever the NER says."""
+    opens = tok.is_sent_start or tok.i > 0 and tok.doc[tok.i - 1].text in "–—-\"„“«("
+    if not opens or not tok.lemma_[:1].islower():
+        return False
+    return tok.pos_ in ("VERB", "AUX") or \
         tok.lemma_.lower() in _role_words(tok.doc.lang_ if tok.doc.lang_ in ("pl", "en") else "en")
