@@ -296,3 +296,11 @@ def test_a_description_naming_its_polity_is_not_another_polity_s_named_speaker()
     got = {q["text"]: q for q in kronika.analyze(text, lang="pl")["quotes"]}
     first = next(q for t, q in got.items() if t.startswith("Potrzebujemy"))
     assert "Pieskow" not in (first["speaker"] or "") and first["speaker_actor"] == "LVA"
+
+
+def test_a_speaker_introduced_with_a_state_title_acts_for_that_state():
+    text = ("Konsulat interweniuje.\n\nKonsul Ukrainy w Lublinie Ołeksandr Hrycenko odwiedził szkołę. "
+            "– To niedopuszczalne – powiedział Hrycenko.\n\n– Sprawdzimy to – zapewnił dyrektor szkoły Jan Nowak.")
+    got = {q["text"]: q for q in kronika.analyze(text, lang="pl")["quotes"]}
+    assert got["To niedopuszczalne"]["speaker_actor"] == "UKR"
+    assert got["Sprawdzimy to"]["speaker_actor"] is None

@@ -358,7 +358,47 @@ def resolve_actor(doc: Doc, sp: Speaker, lang: str, date: str | None, actor_span
     for a in actor_spans:
         if a.start >= s and a.end <= e:
             return a._.actor or a.label_
+    return _titled_elsewhere(doc, sp, lang, actor_spans) if sp.kind == "name" else None
+
+
+def _titled_elsewhere(doc: Doc, sp: Speaker, lang: str, actor_spans: list) -> str | None:
+    """A person the article introduces with a state title somewhere ("konsul Ukrainy Ołeksandr X", "X, generał
+    armii Izraela,"): the polity of that title. Journalists and experts have no such title in roles.tsv."""
+    surname = sp.name.split()[-1] if sp.name else ""
+    if len(surname) < 3:
+        return None
+    titles = _state_titles(lang)
+    at = {k: a for a in actor_spans for k in range(a.start, a.end)}
+    for tok in doc:
+        if not (tok.text == surname or _same_surname(tok.text, surname)):
+            continue
+        sent = tok.sent
+        k = tok.i - 1                                  # back over the name to the title: "konsul Ukrainy X Y"
+        while k >= sent.start and tok.i - k <= 6 and doc[k].text not in ",.;:()–—\"„”":
+            if doc[k].lemma_.lower() in titles or doc[k].lower_ in titles:
+                found = [at[m] for m in range(k - 1, tok.i) if m in at]
+                if found:
+                    return found[0]._.actor or found[0].label_
+                break
+            k -= 1
+        if tok.i + 1 < sent.end and doc[tok.i + 1].text == ",":   # "X, konsul Ukrainy, ..."
+            span = range(tok.i + 2, min(sent.end, tok.i + 7))
+            if any(doc[m].lemma_.lower() in titles for m in span):
+                found = [at[m] for m in span if m in at]
+                if found:
+                    return found[0]._.actor or found[0].label_
     return None
+
+
+@lru_cache(maxsize=2)
+def _state_titles(lang: str) -> frozenset[str]:
+    """Single-word titles of people who act for a state or organisation (roles.tsv, institutions left out)."""
+    from kronika.kb.loader import kb_file
+    from kronika.resources import read_tsv
+
+    return frozenset(r["form"].lower() for r in read_tsv(kb_file("roles.tsv"))
+                     if r["lang"] == lang and " " not in r["form"] and r["role"] != "institution"
+                     and r["sector"] not in ("", "-", "CVL", "REB", "OPP", "MED", "EDU"))
 
 
 # ------------------------------------------------------------------------------------------- office holders
