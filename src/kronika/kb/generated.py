@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import os
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -60,7 +61,10 @@ def read_table(path: Path, fp: str) -> list[tuple[str, ...]] | None:
         if f"# fingerprint: {fp}\n" not in head:
             return None
         next(f, None)
-        return [tuple(line.rstrip("\n").split("\t")) for line in f if line.strip()]
+        # every field but the form repeats across rows (code, kind, sector, base name): one string object each
+        # keeps a worker's tables (and the pickled matcher) tens of MB smaller
+        return [(cols[0], *map(sys.intern, cols[1:])) for line in f if line.strip()
+                for cols in (line.rstrip("\n").split("\t"),)]
 
 
 def current_rows(read: Callable[[], list | None], write: Callable[[], int],
