@@ -12,8 +12,10 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kronika.quotes import lexicon as lx
-from kronika.quotes.speakers import (Speaker, _adj_or_gen, _oblique, _glued_hyphen, _strong_nominative, is_prep, word_starts, _is_cap, _nominal_start, _readings_any, _trim_name,
-                                     common_cap, noun_gender, person_noun)
+from kronika.quotes.speakers import (Speaker, _adj_or_gen, _glued_hyphen, _is_cap, _nominal_start, _oblique,
+                                     _readings_any, _strong_nominative, _trim_name, common_cap, is_prep, noun_gender,
+                                     person_noun, word_starts)
+from kronika.quotes.titles import same_surname, titled_elsewhere
 
 _PUNCT = set(",.;:!?()[]\"„”“«»‚’'–—-…")
 
@@ -358,47 +360,7 @@ def resolve_actor(doc: Doc, sp: Speaker, lang: str, date: str | None, actor_span
     for a in actor_spans:
         if a.start >= s and a.end <= e:
             return a._.actor or a.label_
-    return _titled_elsewhere(doc, sp, lang, actor_spans) if sp.kind == "name" else None
-
-
-def _titled_elsewhere(doc: Doc, sp: Speaker, lang: str, actor_spans: list) -> str | None:
-    """A person the article introduces with a state title somewhere ("konsul Ukrainy Ołeksandr X", "X, generał
-    armii Izraela,"): the polity of that title. Journalists and experts have no such title in roles.tsv."""
-    surname = sp.name.split()[-1] if sp.name else ""
-    if len(surname) < 3:
-        return None
-    titles = _state_titles(lang)
-    at = {k: a for a in actor_spans for k in range(a.start, a.end)}
-    for tok in doc:
-        if not (tok.text == surname or _same_surname(tok.text, surname)):
-            continue
-        sent = tok.sent
-        k = tok.i - 1                                  # back over the name to the title: "konsul Ukrainy X Y"
-        while k >= sent.start and tok.i - k <= 6 and doc[k].text not in ",.;:()–—\"„”":
-            if doc[k].lemma_.lower() in titles or doc[k].lower_ in titles:
-                found = [at[m] for m in range(k - 1, tok.i) if m in at]
-                if found:
-                    return found[0]._.actor or found[0].label_
-                break
-            k -= 1
-        if tok.i + 1 < sent.end and doc[tok.i + 1].text == ",":   # "X, konsul Ukrainy, ..."
-            span = range(tok.i + 2, min(sent.end, tok.i + 7))
-            if any(doc[m].lemma_.lower() in titles for m in span):
-                found = [at[m] for m in span if m in at]
-                if found:
-                    return found[0]._.actor or found[0].label_
-    return None
-
-
-@lru_cache(maxsize=2)
-def _state_titles(lang: str) -> frozenset[str]:
-    """Single-word titles of people who act for a state or organisation (roles.tsv, institutions left out)."""
-    from kronika.kb.loader import kb_file
-    from kronika.resources import read_tsv
-
-    return frozenset(r["form"].lower() for r in read_tsv(kb_file("roles.tsv"))
-                     if r["lang"] == lang and " " not in r["form"] and r["role"] != "institution"
-                     and r["sector"] not in ("", "-", "CVL", "REB", "OPP", "MED", "EDU"))
+    return titled_elsewhere(doc, sp, lang, actor_spans) if sp.kind == "name" else None
 
 
 # ------------------------------------------------------------------------------------------- office holders
@@ -423,13 +385,6 @@ def _office_roles(lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str, str]
         if words:
             out.setdefault(words[0], []).append((words, r["role"], default))
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
-
-
-def _same_surname(word: str, surname: str) -> bool:
-    """A (possibly inflected) word is the surname: "Pieskowem", "Ławrowa" for Pieskow, Ławrow."""
-    w, n = word.lower(), surname.lower()
-    k = max(4, len(n) - 2)
-    return w == n or (len(n) >= 4 and w.startswith(n[:k]) and len(w) <= len(n) + 4)
 
 
 def office_holder(doc: Doc, sp: Speaker, lex: lx.Lexicon, date: str | None, actor_spans: list) -> Speaker | None:
@@ -466,7 +421,7 @@ def office_holder(doc: Doc, sp: Speaker, lex: lx.Lexicon, date: str | None, acto
     words = [t for t in doc if t.text[:1].isupper() and not (s <= t.i < e)]
 
     def named(h) -> bool:
-        return any(_same_surname(t.text, n.split()[-1]) for n in h.names() if n for t in words)
+        return any(same_surname(t.text, n.split()[-1]) for n in h.names() if n for t in words)
 
     # several offices share a role ("spokesperson": the Kremlin's and the ministry's): the one the article names
     idx = [i for i, h in enumerate(office_holders()) if h.code == polity and h.role == role and named(h)]
@@ -476,7 +431,7 @@ def office_holder(doc: Doc, sp: Speaker, lex: lx.Lexicon, date: str | None, acto
     name = holder.name_pl if lex.lang == "pl" and holder.name_pl else holder.name_en
     surnames = {n.split()[-1] for n in holder.names() if n}
     for t in words:     # the article's own spelling of the full name ("Sergei Lavrov", not the KB's "Sergey")
-        if any(_same_surname(t.text, x) for x in surnames):
+        if any(same_surname(t.text, x) for x in surnames):
             mention = Speaker(t.text, t.i, t.i + 1, "name")
             _link_name(doc, mention, _candidates(doc, lex, set()), lex)
             if mention.linked and len(mention.linked.split()) >= 2:
