@@ -31,3 +31,9 @@ def test_polish_pipeline_recall(nlp, text, expected):
 
 def test_bare_title_without_a_previous_actor_gives_nothing(nlp):
     assert not _triples(nlp("Premier skrytykował w środę nową ustawę."))
+
+
+def test_a_noun_in_a_locative_phrase_is_no_object(nlp):
+    # "zwrócić X terytorium" is giving land back; "zwrócić się do X ... na swoim terytorium" is a request
+    got = _triples(nlp("Estonia zwróciła się do Francji o rozmieszczenie batalionu na swoim terytorium."))
+    assert ("EST", "REQUEST", "FRA") in got and not any(t[1] == "RETREAT" for t in got)

@@ -291,6 +291,8 @@ class EventStage:
                 continue
             if row.objects:
                 hit = find_object(lemmas, row.objects, off + n, window_hi, window_lo, off, alts)
+                if hit is not None and self.lang == "pl" and row.preps & {"acc", "dat"} and _in_pp(sent, hit[0]):
+                    hit = None      # "zwrócił się do Niemiec ... na swoim terytorium": no direct object
                 if hit is None:
                     missed.append((row, extra))
                     continue
@@ -308,7 +310,7 @@ class EventStage:
             far_hi += 1
         for row, extra in missed if far_hi > window_hi else ():
             hit = find_object(lemmas, row.objects, window_hi, far_hi, off, off, alts)
-            if hit is not None:
+            if hit is not None and not (self.lang == "pl" and row.preps & {"acc", "dat"} and _in_pp(sent, hit[0])):
                 yield row, extra + [sent[q] for q in hit]
                 return
         if plain is not None:
@@ -436,6 +438,15 @@ def _commitment_lemmas(lang: str) -> frozenset[str]:
     'pledged to send', 'announced it would provide')."""
     return frozenset(c.lemmas[0] for cs in modality_cues(lang).by_first.values() for c in cs
                      if c.modality == "future" and c.scope in ("governs_inf", "clause") and len(c.lemmas) == 1)
+
+
+def _in_pp(sent: Span, q: int) -> bool:
+    """Whether the noun at sentence offset q stands in a locative prepositional phrase ("na swoim terytorium"),
+    its modifiers skipped: a place, never the thing a verb acts on ("do opuszczenia kraju" may be)."""
+    k = q - 1
+    while k >= 0 and sent[k].tag_.split(":", 1)[0] in ("adj", "num", "pact", "ppas", "ppron3"):
+        k -= 1
+    return k >= 0 and sent[k].tag_.startswith("prep:loc")
 
 
 def _evidence(sent: Span, pred_tokens: list[Token], src: dict, tgt: dict | None) -> Span:
