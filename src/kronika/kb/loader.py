@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kronika.kb.model import Actor, Alias, OfficeHolder
+from kronika.kb.model import Actor, Alias, OfficeHolder, Role
 from kronika.resources import data_path, read_tsv
 
 
@@ -52,3 +52,11 @@ def places() -> tuple[Alias, ...]:
     return tuple(Alias(r["code"], r["lang"], r["kind"], r["form"], None,
                        frozenset(f.strip() for f in (r.get("flags") or "").split(",") if f.strip()))
                  for r in read_tsv(kb_file("places.tsv")))
+
+
+@lru_cache(maxsize=2)
+def roles(lang: str) -> tuple[Role, ...]:
+    """The language's role nouns (roles.tsv), read once for every stage that asks what a title names."""
+    return tuple(Role(r["form"].lower(), r["role"], r.get("sector") or "", r.get("notes") or "",
+                      r["form"] != r["form"].lower())
+                 for r in read_tsv(kb_file("roles.tsv")) if r["lang"] == lang and r["form"].strip())

@@ -54,6 +54,20 @@ def _end_bound(end: str) -> str:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A role noun of roles.tsv: "premier" names a head of government, "ministerstwo" an institution."""
+    form: str          # as listed, lower-cased: "minister spraw zagranicznych", "secretary of state"
+    role: str          # office role (head_of_state, ...) or generic: official, military, institution, other, ...
+    sector: str
+    notes: str
+    proper: bool       # listed with capitals: a body's own name ("Israel Defense Forces"), not a common title
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.form.split())
+
+
+@dataclass(frozen=True)
 class Mention:
     """What a matched surface form stands for."""
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kronika.kb.forms import mention_matcher
-from kronika.kb.loader import actors as kb_actors
+from kronika.kb.loader import actors as kb_actors, roles as kb_roles
 from kronika.kb.matcher import Hit
 from kronika.kb.people import pick_holder
 from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS, text_of
@@ -281,30 +281,19 @@ class ActorStage:
 
 @lru_cache(maxsize=2)
 def _role_words(lang: str) -> frozenset[str]:
-    """Single-word titles and the last word of multiword ones ("prezydent", "premier", "minister", "President")."""
-    from kronika.kb.loader import kb_file
-    from kronika.resources import read_tsv
-
-    words = set()
-    for r in read_tsv(kb_file("roles.tsv")):
-        if r["lang"] == lang and r["form"]:
-            words.add(r["form"].split()[-1].lower())
-            words.add(r["form"].split()[0].lower())
-    return frozenset(words)
+    """Single-word titles and the first and last word of multiword ones ("prezydent", "premier", "minister")."""
+    return frozenset(w for r in kb_roles(lang) for w in (r.words[0], r.words[-1]))
 
 
 @lru_cache(maxsize=2)
 def _title_roles(lang: str) -> dict[str, frozenset[str]]:
     """Office roles a title word names, by the title's last word ("premier" -> head_of_government, "zagranicznych"
     of "minister spraw zagranicznych" -> foreign_minister); generic roles (official, other, ...) are left out."""
-    from kronika.kb.loader import kb_file
-    from kronika.resources import read_tsv
-
     generic = {"institution", "other", "military", "official", "diplomat", "spokesperson"}
     out: dict[str, set[str]] = {}
-    for r in read_tsv(kb_file("roles.tsv")):
-        if r["lang"] == lang and r["form"] and r["role"] not in generic:
-            out.setdefault(r["form"].split()[-1].lower(), set()).add(r["role"])
+    for r in kb_roles(lang):
+        if r.role not in generic:
+            out.setdefault(r.words[-1], set()).add(r.role)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -339,15 +328,11 @@ def _particle_led(doc: Doc, j: int) -> bool:
 @lru_cache(maxsize=2)
 def _title_words(lang: str) -> frozenset[str]:
     """First words of the person titles in roles.tsv ("Secretary", "Foreign", "President"): written after a name in
-    English headlinese ("Arab League Secretary General ...") they start the title, not a longer name. Institutions
-    and modifiers that open proper names too ("National Bank", "Air Force") are left out."""
-    from kronika.kb.loader import kb_file
-    from kronika.resources import read_tsv
-
+    English headlinese ("Arab League Secretary General ...") they start the title, not a longer name. Institutions,
+    proper names of bodies and modifiers that open proper names too ("National Bank", "Air Force") are left out."""
     modifiers = {"national", "special", "armed", "air", "ground", "civil", "member", "service", "government"}
-    return frozenset(w for r in read_tsv(kb_file("roles.tsv")) if r["lang"] == lang and r["form"]
-                     and r["form"] == r["form"].lower() and r["role"] != "institution"
-                     and (w := r["form"].split()[0]) not in modifiers)
+    return frozenset(r.words[0] for r in kb_roles(lang) if r.role != "institution" and not r.proper
+                     and r.words[0] not in modifiers)
 
 
 @lru_cache(maxsize=2)
@@ -400,11 +385,7 @@ def _state_body(tok) -> bool:
 
 @lru_cache(maxsize=2)
 def _body_words(lang: str) -> frozenset[str]:
-    from kronika.kb.loader import kb_file
-    from kronika.resources import read_tsv
-
-    return frozenset(r["form"].split()[0].lower() for r in read_tsv(kb_file("roles.tsv"))
-                     if r["lang"] == lang and r["form"] and r["role"] in ("institution", "military"))
+    return frozenset(r.words[0] for r in kb_roles(lang) if r.role in ("institution", "military"))
 
 
 def _capitalised_role(tok) -> bool:

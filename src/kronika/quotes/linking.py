@@ -372,18 +372,14 @@ _GENERIC_ROLES = frozenset({"institution", "other", "military", "official", "dip
 def _office_roles(lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
     """kb roles.tsv rows that name one office (head of state, foreign minister, spokesperson ...), by first word:
     (words, role, default polity from the notes' "polity=CODE")."""
-    from kronika.kb.loader import kb_file
-    from kronika.resources import read_tsv
+    from kronika.kb.loader import roles
 
     out: dict[str, list] = {}
-    for r in read_tsv(kb_file("roles.tsv")):
-        if r["lang"] != lang or r["role"] in _GENERIC_ROLES:
+    for r in roles(lang):
+        if r.role in _GENERIC_ROLES:
             continue
-        words = tuple(r["form"].lower().split())
-        notes = r.get("notes") or ""
-        default = notes.split("polity=", 1)[1].split()[0].strip(",;.)") if "polity=" in notes else ""
-        if words:
-            out.setdefault(words[0], []).append((words, r["role"], default))
+        default = r.notes.split("polity=", 1)[1].split()[0].strip(",;.)") if "polity=" in r.notes else ""
+        out.setdefault(r.words[0], []).append((r.words, r.role, default))
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from kronika.kb.loader import roles as kb_roles
 from kronika.quotes import lexicon as lx
 from kronika.quotes.speakers import Speaker
 
@@ -56,9 +57,5 @@ def titled_elsewhere(doc: Doc, sp: Speaker, lang: str, actor_spans: list) -> str
 @lru_cache(maxsize=2)
 def state_titles(lang: str) -> frozenset[str]:
     """Single-word titles of people who act for a state or organisation (roles.tsv, institutions left out)."""
-    from kronika.kb.loader import kb_file
-    from kronika.resources import read_tsv
-
-    return frozenset(r["form"].lower() for r in read_tsv(kb_file("roles.tsv"))
-                     if r["lang"] == lang and " " not in r["form"] and r["role"] != "institution"
-                     and r["sector"] not in ("", "-", "CVL", "REB", "OPP", "MED", "EDU"))
+    return frozenset(r.form for r in kb_roles(lang) if len(r.words) == 1 and r.role != "institution"
+                     and r.sector not in ("", "-", "CVL", "REB", "OPP", "MED", "EDU"))

@@ -79,16 +79,14 @@ def person_noun(tok: Any, lex: lx.Lexicon) -> bool:
 def role_heads(lang: str) -> frozenset[str]:
     """Head words of the role nouns in kb roles.tsv ("rzecznik Kremla" -> rzecznik, "the foreign minister" ->
     minister); institutions and armed forces left out."""
-    from kronika.kb.loader import kb_file
-    from kronika.resources import read_tsv
+    from kronika.kb.loader import roles
 
     out, bodies = set(), set()
-    for r in read_tsv(kb_file("roles.tsv")):
-        words = r["form"].split()
-        if r["lang"] != lang or not words or not words[0][:1].islower():
+    for r in roles(lang):
+        if r.proper:
             continue
-        head = (words[0] if lang == "pl" else words[-1]).lower()
-        (bodies if r.get("role") in ("institution", "military") else out).add(head)
+        head = r.words[0] if lang == "pl" else r.words[-1]
+        (bodies if r.role in ("institution", "military") else out).add(head)
     return frozenset(w for w in out - bodies if lang == "pl" or not w.endswith("s"))
 
 
