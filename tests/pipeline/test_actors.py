@@ -128,3 +128,8 @@ def test_a_surname_that_opens_a_sentence_as_a_common_word_is_no_office_holder():
     # "Sami" is a case form of a Togolese prime minister's surname, and the Polish for "themselves"
     assert actors_of("Sami mieszkańcy nie wiedzieli, co robić.") == set()
     assert actors_of("Obecnie Jordan gra w koszykówkę w Hiszpanii.") == {"ESP"}
+
+
+def test_a_name_the_ner_ran_into_a_person_is_still_the_state():
+    # NER may tag "Kremla Dmitrij Pieskow" as one name; the Kremlin is still Russia
+    assert ("Kremla", "RUS") in mentions("Rzecznik Kremla Dmitrij Pieskow odrzucił propozycję Kijowa.")

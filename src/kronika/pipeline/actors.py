@@ -371,6 +371,8 @@ def _inside_other_entity(span: Span, ents) -> bool:
             if ent.label_ == "ORG" and span.end == ent.end and span.start > ent.start and _state_body(ent[0]):
                 continue    # "Ministerstwo Spraw Zagranicznych Polski", "Sąd Najwyższy USA": the state's own body
             rest = [t for t in ent if not span.start <= t.i < span.end]
+            if span.end < ent.end and span.start == ent.start and _given_name(ent.doc[span.end].text):
+                continue    # "Kremla Dmitrij Pieskow": the NER ran a name into the person named after it
             if any((t.text[:1].isupper() or t.text[:1].isdigit()) and not _capitalised_role(t) for t in rest):
                 return True
     return False
