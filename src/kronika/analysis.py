@@ -83,8 +83,8 @@ class Analyzer:
         if lang == "auto":
             lang = rec.lang if rec.lang in SUPPORTED else detected
             if lang not in SUPPORTED:
-                what = f"language {detected!r}" if detected else "no recognisable language"
-                return Problem(rec.where or rec.id, f"{what} is not supported (supported: {', '.join(SUPPORTED)}); "
+                what = f"language {detected!r} is not supported" if detected else "no recognisable language"
+                return Problem(rec.where or rec.id, f"{what} (supported: {', '.join(SUPPORTED)}); "
                                                     f"use --lang to force one")
         return lang, detected or lang, score
 
