@@ -72,3 +72,9 @@ def test_a_known_name_inside_a_longer_one_is_someone_else():
     doc = kronika.load("pl")("Rozmawiał wczoraj z Juanem Carlosem Pérezem o pogodzie.")
     assert [(e._.lemma, e.label_) for e in doc.ents] == [("Juan Carlos Pérez", "PER")]
     assert not any(sp.label_ == "ESP" for sp in doc.spans["kronika_actors"])
+
+
+def test_a_name_does_not_end_in_a_conjunction_or_preposition():
+    doc = kronika.load("pl")("Prezydent Andrzej Duda z małżonką odwiedził wczoraj Wilno.")
+    assert all(not e.text.endswith((" z", " i")) for e in doc.ents)
+    assert "Andrzej Duda" in [e.text for e in doc.ents]

@@ -309,8 +309,8 @@ def _missed_people(doc: Doc, taken: set[int], people: dict[int, int]) -> list[Sp
 
 
 def _trim(ent: Span) -> Span | None:
-    """NER sometimes takes in the full stop, a quotation mark, a line break or the next verb at a name's edge; a
-    name never runs over a line break (a byline's name and the line after it)."""
+    """NER sometimes takes in the full stop, a quotation mark, a line break, the next verb or a conjunction at a
+    name's edge; a name never runs over a line break (a byline's name and the line after it)."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].is_space):
@@ -318,12 +318,18 @@ def _trim(ent: Span) -> Span | None:
     brk = next((k for k in range(start, end - 1) if "\n" in doc[k].whitespace_ or doc[k + 1].is_space), None)
     if brk is not None:
         end = brk + 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space or _is_verb(doc[end - 1])):
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space or _is_verb(doc[end - 1])
+                           or _function_word(doc[end - 1])):
         end -= 1
     return Span(doc, start, end, label=ent.label_) if end > start else None
 
 
 _VERBAL = ("fin", "praet", "impt", "inf", "bedzie", "pcon", "pant", "imps", "winien", "VB")
+
+
+def _function_word(tok) -> bool:
+    """A lower-case conjunction or preposition the NER ran into at a name's end ("BASF Wintershall i", "Duda z")."""
+    return tok.text.islower() and tok.tag_.split(":", 1)[0] in ("conj", "comp", "prep", "CC", "IN")
 
 
 def _is_verb(tok) -> bool:
