@@ -17,6 +17,7 @@ from kronika.kb.forms import mention_matcher
 from kronika.kb.loader import actors as kb_actors, roles as kb_roles
 from kronika.kb.matcher import Hit
 from kronika.kb.people import pick_holder
+from kronika.lang.pl.names import is_given_name
 from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS, text_of
 
 TOP_ROLES = {"head_of_state", "head_of_government", "foreign_minister"}
@@ -136,7 +137,7 @@ class ActorStage:
         return j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].is_sent_start \
             and doc[j].lower_ not in _title_words(self.lang) and sp[-1].whitespace_ == " " \
             and not any(h.payload.kind not in PERSON_KINDS for h in self.matcher.find(doc[j].text)) \
-            and not _given_name(doc[j].text)
+            and not is_given_name(doc[j].text)
 
     def _part_of_other_name(self, doc: Doc, hit: Hit) -> bool:
         """A known surname (or a first name taken for one) next to another capitalised name is someone else:
@@ -157,8 +158,6 @@ class ActorStage:
             if not self._starts_clause(doc, i):
                 return True
             if self.lang == "pl":
-                from kronika.lang.pl.names import is_given_name
-
                 return is_given_name(doc[i].text)
         return False
 
@@ -301,13 +300,6 @@ _PARTICLES = ("al", "el", "ad", "an", "ar", "as", "asz", "at", "az", "bin", "ibn
               "da", "di", "del", "du", "la", "le", "dos")
 
 
-def _given_name(word: str) -> bool:
-    """Another person's given name ("Donald Trump Władimir Putin" in a headline): SGJP's or a listed one."""
-    from kronika.lang.pl.names import is_given_name
-
-    return is_given_name(word)
-
-
 def _particle_led(doc: Doc, j: int) -> bool:
     """Whether token j is a lower-case name particle that a capitalised name part follows ("al-Szara", "bin Salman",
     "von der Leyen"), in one token or split at the hyphen."""
@@ -371,7 +363,7 @@ def _inside_other_entity(span: Span, ents) -> bool:
             if ent.label_ == "ORG" and span.end == ent.end and span.start > ent.start and _state_body(ent[0]):
                 continue    # "Ministerstwo Spraw Zagranicznych Polski", "Sąd Najwyższy USA": the state's own body
             rest = [t for t in ent if not span.start <= t.i < span.end]
-            if span.end < ent.end and span.start == ent.start and _given_name(ent.doc[span.end].text):
+            if span.end < ent.end and span.start == ent.start and is_given_name(ent.doc[span.end].text):
                 continue    # "Kremla Dmitrij Pieskow": the NER ran a name into the person named after it
             if any((t.text[:1].isupper() or t.text[:1].isdigit()) and not _capitalised_role(t) for t in rest):
                 return True

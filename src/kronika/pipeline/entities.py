@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 
 from kronika.kb import named as kb_named, outlets as kb_outlets
 from kronika.kb.loader import actors as kb_actors
+from kronika.lang.pl.names import is_given_name   # SGJP and listed international names: English runs too
 from kronika.pipeline.extensions import ACTOR_MENTIONS, PLACE_MENTIONS, text_of
 from kronika.resources import lang_data, read_tsv
 from kronika.textnorm import fold
@@ -119,8 +120,6 @@ class EntityStage:
         """An NER span that runs a knowledge-base name into the next name ("Komisja Europejska Jean-Claude
         Juncker", "Stanach Zjednoczonych Ryanair") is cut where the known name ends; a person's name after an
         organisation's ("Partia Pracy Jeremy Corbyn") is cut at the first given name."""
-        from kronika.lang.pl.names import is_given_name
-
         doc = ent.doc
         cut = None
         for sp in kb_spans:
@@ -224,8 +223,6 @@ def _proper_names(doc: Doc) -> list[Span]:
     it a person ("Senator Elizabeth Warren"), a head word at its end an organisation or a place ("Goldman Sachs
     Group", "Hudson River", "Bank of England"); a run starting with a known given name is a person. A run with no
     such evidence is left out rather than guessed."""
-    from kronika.lang.pl.names import is_given_name   # SGJP lists many international given names
-
     cues = _name_cues()
 
     def part(t) -> bool:   # the tagger reads some head words as common nouns ("Ministry")
@@ -281,8 +278,6 @@ def _missed_people(doc: Doc, taken: set[int], people: dict[int, int]) -> list[Sp
     and whose other words are no common words ("Lucía Fernández", "Mykołą Azarowem"), NKJP being short of foreign
     names; a given name right before a person the NER found is the start of that name ("Tarasa" + "Kowalenki").
     Nothing else is guessed: a run with no given name may as well be a company or a place."""
-    from kronika.lang.pl.names import is_given_name
-
     user_data = doc.user_data
 
     def name_like(t) -> bool:

@@ -52,8 +52,8 @@ def is_given_name(word: str) -> bool:
         return False
     if "imię" in name_kinds(word):
         return True
-    listed = _genders()
-    if word in listed or plain_spelling(word) in listed:
+    if listed_given_name(word):
         return True
+    listed = _genders()
     return any(word.endswith(end) and len(word) - len(end) >= 2 and word[: len(word) - len(end)] + base in listed
                for end, base in _ENDINGS)
