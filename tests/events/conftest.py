@@ -97,3 +97,8 @@ def triples(doc, visible_only: bool = False) -> set[tuple]:
             continue
         out.add((ev["source"]["actor"], ev["type"], (ev["target"] or {}).get("actor"), ev["modality"]))
     return out
+
+
+def visible_triples(doc) -> set[tuple]:
+    """(source, type, target) of the events the scorer counts: not hypothetical, not negated."""
+    return {t[:3] for t in triples(doc, visible_only=True)}
